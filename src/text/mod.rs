@@ -1,6 +1,32 @@
 //! Text to features: normalisation, tokenisation, sparse feature vectors with a vocabulary and
 //! IDF frozen at training time.
+//!
+//! The flow is `normalize` → `words` → [`Featurizer::transform`] → [`SparseVec`]; the word
+//! definition also exists as a `tokenizers` pipeline ([`tokenizer`]) saved beside each model.
+//! Extra feature families plug in through [`FeatureBlock`].
 
+mod accum;
+mod binfmt;
+pub mod block;
+mod cache;
+pub mod config;
+pub mod error;
+pub mod features;
+mod fit;
+mod hash;
+mod ngrams;
+pub mod normalize;
+pub mod persist;
 pub mod sparse;
+mod table;
+pub mod tokenizer;
+mod transform;
+mod vocab;
 
+pub use block::FeatureBlock;
+pub use config::FeatureConfig;
+pub use error::TextError;
+pub use features::Featurizer;
+pub use normalize::{normalize, normalize_into};
 pub use sparse::SparseVec;
+pub use tokenizer::words;

@@ -1,0 +1,82 @@
+//! The per-thread accumulator of one document's feature counts: a dense value array plus a
+//! two-level bitmap of touched indices, so that the sparse result comes out already sorted
+//! without a sort, and clearing costs only what was touched.
+
+/// Dense scratch counts for one document, reused between documents.
+#[derive(Debug, Default)]
+pub(crate) struct Accumulator {
+    values: Vec<f32>,
+    bits: Vec<u64>,
+    summary: Vec<u64>,
+}
+
+impl Accumulator {
+    /// Makes room for indices below `dim` (everything is zero between documents).
+    pub(crate) fn ensure(&mut self, dim: usize) {
+        if self.values.len() < dim {
+            self.values.resize(dim, 0.0);
+            self.bits.resize(dim.div_ceil(64), 0);
+            self.summary.resize(self.bits.len().div_ceil(64), 0);
+        }
+    }
+
+    /// Adds `v` at index `i` (which must be below the `dim` given to [`Self::ensure`]).
+    #[inline]
+    pub(crate) fn add(&mut self, i: u32, v: f32) {
+        let i = i as usize;
+        let (w, b) = (i >> 6, 1u64 << (i & 63));
+        if self.bits[w] & b == 0 {
+            self.bits[w] |= b;
+            self.summary[w >> 6] |= 1u64 << (w & 63);
+        }
+        self.values[i] += v;
+    }
+
+    /// Emits every touched `(index, weight(index, value))` in increasing index order, skipping
+    /// zero weights, and resets the accumulator.
+    pub(crate) fn drain(
+        &mut self,
+        mut weight: impl FnMut(u32, f32) -> f32,
+        out: &mut Vec<(u32, f32)>,
+    ) {
+        for si in 0..self.summary.len() {
+            let mut s = std::mem::take(&mut self.summary[si]);
+            while s != 0 {
+                let w = si * 64 + s.trailing_zeros() as usize;
+                s &= s - 1;
+                let mut b = std::mem::take(&mut self.bits[w]);
+                while b != 0 {
+                    let i = w * 64 + b.trailing_zeros() as usize;
+                    b &= b - 1;
+                    let v = weight(i as u32, std::mem::take(&mut self.values[i]));
+                    if v != 0.0 {
+                        out.push((i as u32, v));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drains_sorted_sums_and_resets() {
+        let mut a = Accumulator::default();
+        a.ensure(10_000);
+        for &(i, v) in &[(9000, 1.0), (3, 2.0), (64, 1.0), (3, 1.0), (4097, 0.5)] {
+            a.add(i, v);
+        }
+        let mut out = Vec::new();
+        a.drain(|_, v| v, &mut out);
+        assert_eq!(out, [(3, 3.0), (64, 1.0), (4097, 0.5), (9000, 1.0)]);
+        out.clear();
+        a.drain(|_, v| v, &mut out);
+        assert!(out.is_empty());
+        a.add(5, 1.0);
+        a.drain(|i, v| v * i as f32, &mut out);
+        assert_eq!(out, [(5, 5.0)]);
+    }
+}

@@ -1,0 +1,188 @@
+//! Saving and loading a fitted [`Featurizer`] as a directory of three files:
+//!
+//! - `features.json`: format name and version, the [`FeatureConfig`], block sizes;
+//! - `features.bin`: the vocabularies, little-endian: magic `LSTXFEAT`, `u32` version,
+//!   `u64` training documents, then for the word block and the character block a `u32` term
+//!   count and per term `u32` byte length, UTF-8 bytes, `u32` df, `f32` IDF; last, the
+//!   SHA-256 of everything before it;
+//! - `tokenizer.json`: the `tokenizers` pipeline with the word vocabulary
+//!   ([`super::tokenizer::build_tokenizer`]).
+//!
+//! Each file is written to a temporary file in the directory and renamed into place, so a
+//! crash never leaves a half-written file under a final name. Identical featurizers give
+//! byte-identical files. Extra feature blocks are code and are not saved.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::binfmt::{decode_vocabs, encode_vocabs};
+use super::config::FeatureConfig;
+use super::features::Featurizer;
+use super::tokenizer::{build_tokenizer, normalizer, pre_tokenizer, UNK_TOKEN};
+use super::vocab::{BlockKind, Vocab};
+use super::TextError;
+
+/// Name of the configuration file.
+pub const FEATURES_JSON: &str = "features.json";
+/// Name of the vocabulary file.
+pub const FEATURES_BIN: &str = "features.bin";
+/// Name of the tokenizer file.
+pub const TOKENIZER_JSON: &str = "tokenizer.json";
+/// Format version written and read by this build.
+pub const FORMAT_VERSION: u32 = 1;
+const FORMAT_NAME: &str = "landscape-text-features";
+
+/// The content of `features.json`.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Meta {
+    format: String,
+    version: u32,
+    n_docs: u64,
+    word_features: usize,
+    char_features: usize,
+    config: FeatureConfig,
+}
+
+impl Featurizer {
+    /// Writes `features.json`, `features.bin` and `tokenizer.json` into `dir` (created if
+    /// missing), replacing any previous version of those files.
+    pub fn save(&self, dir: &Path) -> Result<(), TextError> {
+        fs::create_dir_all(dir).map_err(|e| TextError::io(dir, e))?;
+        let meta = Meta {
+            format: FORMAT_NAME.into(),
+            version: FORMAT_VERSION,
+            n_docs: self.n_docs,
+            word_features: self.word.len(),
+            char_features: self.char.len(),
+            config: self.config.clone(),
+        };
+        let json = serde_json::to_vec_pretty(&meta).expect("the config serialises");
+        let bin = encode_vocabs(self.n_docs, &self.word, &self.char);
+        let tok = build_tokenizer(&self.word_vocabulary())?
+            .to_string(true)
+            .map_err(|e| TextError::corrupt(dir.join(TOKENIZER_JSON), e.to_string()))?;
+        write_atomic(&dir.join(FEATURES_JSON), &json)?;
+        write_atomic(&dir.join(FEATURES_BIN), &bin)?;
+        write_atomic(&dir.join(TOKENIZER_JSON), tok.as_bytes())
+    }
+
+    /// Reads a featurizer saved by [`Featurizer::save`]. Errors name the file and what is
+    /// wrong with it (missing, truncated, bad magic, unsupported version, checksum, mismatch).
+    pub fn load(dir: &Path) -> Result<Featurizer, TextError> {
+        let meta = read_meta(&dir.join(FEATURES_JSON))?;
+        let config = meta
+            .config
+            .validated()
+            .map_err(|e| TextError::corrupt(dir.join(FEATURES_JSON), e.to_string()))?;
+        let bin_path = dir.join(FEATURES_BIN);
+        let bytes = fs::read(&bin_path).map_err(|e| TextError::io(&bin_path, e))?;
+        let (n_docs, word, char) =
+            decode_vocabs(&bytes).map_err(|what| TextError::corrupt(&bin_path, what))?;
+        if (n_docs, word.len(), char.len()) != (meta.n_docs, meta.word_features, meta.char_features)
+        {
+            return Err(TextError::corrupt(
+                &bin_path,
+                format!("does not match {FEATURES_JSON} (different model?)"),
+            ));
+        }
+        let f = Featurizer::from_parts(
+            config,
+            n_docs,
+            rows_to_vocab(BlockKind::Word, word),
+            rows_to_vocab(BlockKind::Char, char),
+        );
+        check_tokenizer(&dir.join(TOKENIZER_JSON), &f)?;
+        Ok(f)
+    }
+}
+
+fn read_meta(path: &Path) -> Result<Meta, TextError> {
+    let text = fs::read(path).map_err(|e| TextError::io(path, e))?;
+    let meta: Meta =
+        serde_json::from_slice(&text).map_err(|e| TextError::corrupt(path, e.to_string()))?;
+    if meta.format != FORMAT_NAME {
+        return Err(TextError::corrupt(
+            path,
+            format!("format {:?} is not {FORMAT_NAME:?}", meta.format),
+        ));
+    }
+    if meta.version != FORMAT_VERSION {
+        return Err(TextError::corrupt(
+            path,
+            format!(
+                "unsupported version {} (this build reads {FORMAT_VERSION})",
+                meta.version
+            ),
+        ));
+    }
+    Ok(meta)
+}
+
+fn rows_to_vocab(kind: BlockKind, rows: Vec<(String, u32, f32)>) -> Vocab {
+    let mut terms = Vec::with_capacity(rows.len());
+    let (mut df, mut idf) = (
+        Vec::with_capacity(rows.len()),
+        Vec::with_capacity(rows.len()),
+    );
+    for (t, d, i) in rows {
+        terms.push(t);
+        df.push(d);
+        idf.push(i);
+    }
+    Vocab::new(kind, terms, df, idf)
+}
+
+/// Checks that `tokenizer.json` parses and holds this featurizer's words and pipeline.
+fn check_tokenizer(path: &Path, f: &Featurizer) -> Result<(), TextError> {
+    if !path.exists() {
+        return Err(TextError::io(
+            path,
+            std::io::Error::from(std::io::ErrorKind::NotFound),
+        ));
+    }
+    let t = tokenizers::Tokenizer::from_file(path)
+        .map_err(|e| TextError::corrupt(path, e.to_string()))?;
+    let same_norm = serde_json::to_value(t.get_normalizer()).ok()
+        == serde_json::to_value(Some(tokenizers::NormalizerWrapper::from(normalizer()))).ok();
+    let same_pre = serde_json::to_value(t.get_pre_tokenizer()).ok()
+        == serde_json::to_value(Some(tokenizers::PreTokenizerWrapper::from(pre_tokenizer()))).ok();
+    if !same_norm || !same_pre {
+        return Err(TextError::corrupt(
+            path,
+            "normaliser or pre-tokeniser differs from this build's word definition",
+        ));
+    }
+    let words = f.word_vocabulary();
+    let vocab = t.get_vocab(false);
+    let ok = vocab.len() == words.len() + 1
+        && vocab.get(UNK_TOKEN) == Some(&(words.len() as u32))
+        && words
+            .iter()
+            .enumerate()
+            .all(|(i, w)| vocab.get(*w) == Some(&(i as u32)));
+    if !ok {
+        return Err(TextError::corrupt(
+            path,
+            format!("vocabulary does not match {FEATURES_BIN}"),
+        ));
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to a temporary file beside `path`, flushes it and renames it into place.
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), TextError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| TextError::io(dir, e))?;
+    tmp.write_all(bytes)
+        .map_err(|e| TextError::io(tmp.path(), e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| TextError::io(tmp.path(), e))?;
+    tmp.persist(path)
+        .map_err(|e| TextError::io(path, e.error))?;
+    Ok(())
+}

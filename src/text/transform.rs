@@ -1,0 +1,148 @@
+//! The hot path: one text to one sparse vector, using only the text and the frozen
+//! vocabularies (never other documents of a batch). No allocation per token: scratch buffers
+//! live in a thread-local and are reused; known words take their character n-grams from the
+//! [`super::cache::WordCache`].
+
+use std::cell::RefCell;
+
+use rayon::prelude::*;
+
+use super::accum::Accumulator;
+use super::features::Featurizer;
+use super::ngrams::{char_ngrams, word_ngrams};
+use super::{hash, normalize_into, words, SparseVec};
+
+/// `1 + ln(tf)` for small term frequencies, to avoid a logarithm per feature.
+const SUBLINEAR_TABLE: usize = 64;
+
+/// Reusable per-thread buffers.
+#[derive(Default)]
+struct Scratch {
+    norm: String,
+    hashes: Vec<u64>,
+    chars: Vec<char>,
+    extra: Vec<(u32, f32)>,
+    pairs: Vec<(u32, f32)>,
+    acc: Accumulator,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+impl Featurizer {
+    /// The feature vector of `text`: TF-IDF of word and character n-grams, then the extra
+    /// blocks' raw values, then (by default) scaled to unit L2 norm.
+    pub fn transform(&self, text: &str) -> SparseVec {
+        SCRATCH.with(|s| self.transform_with(text, &mut s.borrow_mut()))
+    }
+
+    /// [`Featurizer::transform`] of each text, in parallel; `out[i]` is exactly
+    /// `self.transform(texts[i])`.
+    pub fn transform_batch(&self, texts: &[&str]) -> Vec<SparseVec> {
+        texts.par_iter().map(|t| self.transform(t)).collect()
+    }
+
+    fn transform_with(&self, text: &str, s: &mut Scratch) -> SparseVec {
+        normalize_into(text, &mut s.norm);
+        let norm = std::mem::take(&mut s.norm);
+        let ws: Vec<&str> = words(&norm).collect();
+        s.acc.ensure(self.dim());
+        self.count_words(&ws, s);
+        self.count_extras(&norm, &ws, s);
+        let v = self.weigh(s);
+        drop(ws);
+        s.norm = norm;
+        v
+    }
+
+    /// Unigrams and character n-grams word by word, then longer word n-grams.
+    fn count_words(&self, ws: &[&str], s: &mut Scratch) {
+        s.hashes.clear();
+        let char_offset = self.word.len() as u32;
+        for w in ws {
+            let h = hash::word(w);
+            if let Some(c) = self.cache.get(h) {
+                s.acc.add(c.unigram, 1.0);
+                c.chars.iter().for_each(|&i| s.acc.add(i, 1.0));
+                s.hashes.push(h);
+                continue;
+            }
+            if let Some(range) = self.config.char_ngrams {
+                let (acc, char) = (&mut s.acc, &self.char);
+                char_ngrams(w, range, &mut s.chars, |g, _| {
+                    if let Some(i) = char.index.get(g) {
+                        acc.add(char_offset + i, 1.0);
+                    }
+                });
+            }
+            if self.stop.as_ref().is_none_or(|st| st.get(h).is_none()) {
+                s.hashes.push(h);
+            }
+        }
+        let (lo, hi) = self.config.word_ngrams;
+        if hi >= 2 {
+            let (acc, word) = (&mut s.acc, &self.word);
+            word_ngrams(&s.hashes, (lo.max(2), hi), |g, _, _| {
+                if let Some(i) = word.index.get(g) {
+                    acc.add(i, 1.0);
+                }
+            });
+        }
+    }
+
+    fn count_extras(&self, norm: &str, ws: &[&str], s: &mut Scratch) {
+        for (block, &offset) in self.extras.iter().zip(&self.extra_offsets) {
+            s.extra.clear();
+            block.features(norm, ws, &mut s.extra);
+            for &(i, v) in &s.extra {
+                debug_assert!(
+                    (i as usize) < block.dim(),
+                    "{} gave index {i}",
+                    block.name()
+                );
+                s.acc.add(offset + i, v);
+            }
+        }
+    }
+
+    /// Turns the accumulated counts into weights and the final vector.
+    fn weigh(&self, s: &mut Scratch) -> SparseVec {
+        let tfidf = self.tfidf_dim() as u32;
+        let sublinear = self.config.sublinear_tf;
+        let table = sublinear_table();
+        s.pairs.clear();
+        s.acc.drain(
+            |i, v| {
+                if i >= tfidf {
+                    return v;
+                }
+                let tf = if !sublinear {
+                    v
+                } else if (v as usize) < SUBLINEAR_TABLE {
+                    table[v as usize]
+                } else {
+                    1.0 + v.ln()
+                };
+                tf * self.idf[i as usize]
+            },
+            &mut s.pairs,
+        );
+        let mut out = SparseVec {
+            indices: s.pairs.iter().map(|p| p.0).collect(),
+            values: s.pairs.iter().map(|p| p.1).collect(),
+        };
+        if self.config.l2_normalize {
+            out.l2_normalize();
+        }
+        out
+    }
+}
+
+/// `table[tf] = 1 + ln(tf)` (and 0 for tf = 0).
+fn sublinear_table() -> &'static [f32; SUBLINEAR_TABLE] {
+    static TABLE: std::sync::OnceLock<[f32; SUBLINEAR_TABLE]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        std::array::from_fn(|tf| if tf == 0 { 0.0 } else { 1.0 + (tf as f32).ln() })
+    })
+}
