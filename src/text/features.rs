@@ -197,3 +197,7 @@ fn stop_index(config: &FeatureConfig) -> Option<HashIndex> {
     let keys: Vec<u64> = config.stop_words.iter().map(|w| hash::word(w)).collect();
     Some(HashIndex::new(&keys))
 }
+
+#[cfg(test)]
+#[path = "features_tests.rs"]
+mod tests;

@@ -186,3 +186,7 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), TextError> {
         .map_err(|e| TextError::io(path, e.error))?;
     Ok(())
 }
+
+#[cfg(test)]
+#[path = "persist_tests.rs"]
+mod tests;
