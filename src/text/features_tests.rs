@@ -204,3 +204,64 @@ fn extra_blocks_are_appended_after_the_ngrams() {
     let tail: Vec<(u32, f32)> = v.iter().filter(|p| p.0 as usize >= base).collect();
     assert_eq!(tail, [(base as u32 + 1, 2.0), (base as u32 + 2, 1.0)]);
 }
+
+/// The slow reference: enumerate terms as fitting does, look each up, weigh, normalise.
+fn reference(f: &Featurizer, text: &str) -> SparseVec {
+    let visitor = crate::text::fit::TermVisitor {
+        config: &f.config,
+        stop: f.stop.as_ref(),
+    };
+    let (mut wp, mut cp) = (Vec::new(), Vec::new());
+    let off = f.word_dim() as u32;
+    visitor.visit(
+        text,
+        &mut |h, _| wp.extend(f.word.index.get(h).map(|i| (i, 1.0))),
+        &mut |h, _| cp.extend(f.char.index.get(h).map(|i| (off + i, 1.0))),
+    );
+    let pairs: Vec<(u32, f32)> = wp.into_iter().chain(cp).collect();
+    let mut v = SparseVec::from_pairs(pairs);
+    for (i, x) in v.indices.iter().zip(v.values.iter_mut()) {
+        *x = (1.0 + x.ln()) * f.idf[*i as usize];
+    }
+    v.l2_normalize();
+    v
+}
+
+#[test]
+fn fast_transform_equals_the_reference_enumeration() {
+    let unseen = [
+        "Mobile money, mobile money: Kenya!",
+        "Servicios digitales — gobierno",
+        "",
+        "x y z",
+    ];
+    for cfg in [
+        FeatureConfig {
+            min_df: 1,
+            ..Default::default()
+        },
+        FeatureConfig {
+            min_df: 1,
+            stop_words: vec!["and".into(), "de".into()],
+            ..Default::default()
+        },
+        FeatureConfig {
+            word_ngrams: (2, 3),
+            char_ngrams: Some((1, 4)),
+            ..Default::default()
+        },
+        FeatureConfig {
+            max_word_features: 3,
+            ..Default::default()
+        },
+    ] {
+        let f = fitted(&cfg);
+        for text in DOCS.iter().chain(&unseen) {
+            let (fast, slow) = (f.transform(text), reference(&f, text));
+            assert_eq!(fast.indices, slow.indices, "{text}");
+            for (a, b) in fast.values.iter().zip(&slow.values) {
+                assert!((a - b).abs() < 1e-6, "{text}: {a} vs {b}");
+            }
+        }
+    }
+}

@@ -51,7 +51,7 @@ pub(crate) struct TermVisitor<'a> {
 impl TermVisitor<'_> {
     /// Calls `on_word(hash, words)` for every word n-gram and `on_char(hash, chars)` for every
     /// character n-gram occurrence in `text`.
-    fn visit(
+    pub(crate) fn visit(
         &self,
         text: &str,
         on_word: &mut impl FnMut(u64, &[&str]),
