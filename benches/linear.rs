@@ -1,0 +1,45 @@
+//! Training and prediction speed of the sparse logistic regression on synthetic
+//! bag-of-words-shaped data: `cargo bench --bench linear`.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use landscape::model::synth::synthetic;
+use landscape::model::LogisticParams;
+use linfa::ParamGuard;
+use std::hint::black_box;
+
+fn train_and_predict(c: &mut Criterion) {
+    let data = synthetic(20_000, 100_000, 100, 0.5, 42);
+    let params = LogisticParams::new().check().unwrap();
+    let mut group = c.benchmark_group("linear_20k_x_100k_100nnz");
+    group.sample_size(10);
+    group.bench_function("train", |b| {
+        b.iter(|| {
+            params
+                .fit_sparse(black_box(&data.rows), &data.labels, None)
+                .unwrap()
+        })
+    });
+    let model = params.fit_sparse(&data.rows, &data.labels, None).unwrap();
+    group.bench_function("predict_all_rows", |b| {
+        b.iter(|| data.rows.iter().map(|x| model.decision(x)).sum::<f32>())
+    });
+    group.finish();
+}
+
+fn train_large(c: &mut Criterion) {
+    let data = synthetic(25_000, 200_000, 300, 0.5, 7);
+    let params = LogisticParams::new().check().unwrap();
+    let mut group = c.benchmark_group("linear_25k_x_200k_300nnz");
+    group.sample_size(10);
+    group.bench_function("train", |b| {
+        b.iter(|| {
+            params
+                .fit_sparse(black_box(&data.rows), &data.labels, None)
+                .unwrap()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, train_and_predict, train_large);
+criterion_main!(benches);

@@ -1,0 +1,307 @@
+//! The model directory: a set of named files plus `manifest.json` recording the format and
+//! label-schema versions, each file's size and SHA-256, and free-form training metadata.
+//! [`ModelStore::write`] builds the directory beside its destination and renames it into
+//! place, so a reader sees the old model or the new one, never half of one.
+//! [`ModelStore::open`] verifies everything before any file is used.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::error::ModelError;
+use crate::labels::schema::SCHEMA_VERSION;
+
+/// The model-directory format this build writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// Name of the manifest file inside a model directory.
+pub const MANIFEST: &str = "manifest.json";
+
+/// One file of the model directory as recorded in the manifest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileEntry {
+    /// File name (no directories).
+    pub name: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// Lower-case hex SHA-256 of the content.
+    pub sha256: String,
+}
+
+/// The content of `manifest.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Model-directory format version ([`FORMAT_VERSION`] when written by this build).
+    pub format_version: u32,
+    /// Label schema version (`crate::labels::schema::SCHEMA_VERSION`) the model predicts.
+    pub schema_version: u32,
+    /// The program that wrote the model, e.g. `landscape 0.1.0`.
+    pub created_by: String,
+    /// The files, in the order given to [`ModelStore::write`].
+    pub files: Vec<FileEntry>,
+    /// Free-form metadata: training inputs with their hashes, seed, hyper-parameters...
+    pub extra: serde_json::Value,
+}
+
+/// A verified model directory.
+#[derive(Debug, Clone)]
+pub struct ModelStore {
+    dir: PathBuf,
+    manifest: Manifest,
+}
+
+/// Lower-case hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+impl ModelStore {
+    /// Writes `files` and a manifest with `extra` as the model directory `dir`, replacing an
+    /// existing model there only once the new one is complete on disk. Refuses to replace a
+    /// non-empty directory that is not a model directory.
+    pub fn write<N: AsRef<str>, B: AsRef<[u8]>>(
+        dir: &Path,
+        files: &[(N, B)],
+        extra: serde_json::Value,
+    ) -> Result<ModelStore, ModelError> {
+        let manifest = Manifest {
+            format_version: FORMAT_VERSION,
+            schema_version: SCHEMA_VERSION,
+            created_by: format!("landscape {}", env!("CARGO_PKG_VERSION")),
+            files: entries(files)?,
+            extra,
+        };
+        refuse_foreign_dir(dir)?;
+        let (parent, base) = split_dir(dir)?;
+        let tmp = tempfile::Builder::new()
+            .prefix(&format!(".{base}.tmp-"))
+            .tempdir_in(&parent)
+            .map_err(|e| ModelError::io(&parent, e))?;
+        for (name, bytes) in files {
+            write_synced(&tmp.path().join(name.as_ref()), bytes.as_ref())?;
+        }
+        let json = serde_json::to_vec_pretty(&manifest).expect("a manifest always serialises");
+        write_synced(&tmp.path().join(MANIFEST), &json)?;
+        swap_into_place(tmp.keep(), dir, &parent, &base)?;
+        Ok(ModelStore {
+            dir: dir.to_path_buf(),
+            manifest,
+        })
+    }
+
+    /// Opens and verifies the model directory `dir`: the manifest parses, its versions are
+    /// not newer than this build, and every file is present with the recorded size and hash.
+    pub fn open(dir: &Path) -> Result<ModelStore, ModelError> {
+        let manifest = read_manifest(dir)?;
+        for entry in &manifest.files {
+            verify_file(dir, entry)?;
+        }
+        Ok(ModelStore {
+            dir: dir.to_path_buf(),
+            manifest,
+        })
+    }
+
+    /// The model directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The verified manifest.
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    /// The content of file `name`, checked again against the manifest.
+    pub fn read(&self, name: &str) -> Result<Vec<u8>, ModelError> {
+        let entry = self
+            .manifest
+            .files
+            .iter()
+            .find(|e| e.name == name)
+            .ok_or_else(|| ModelError::MissingFile {
+                path: self.dir.join(name),
+            })?;
+        verify_file(&self.dir, entry)
+    }
+}
+
+/// Manifest entries for the files, checking their names.
+fn entries<N: AsRef<str>, B: AsRef<[u8]>>(files: &[(N, B)]) -> Result<Vec<FileEntry>, ModelError> {
+    let mut out: Vec<FileEntry> = Vec::new();
+    for (name, bytes) in files {
+        let name = name.as_ref();
+        check_name(name)?;
+        if out.iter().any(|e| e.name == name) {
+            return Err(ModelError::InvalidData(format!(
+                "model file `{name}` given twice"
+            )));
+        }
+        let bytes = bytes.as_ref();
+        out.push(FileEntry {
+            name: name.into(),
+            size: bytes.len() as u64,
+            sha256: sha256_hex(bytes),
+        });
+    }
+    Ok(out)
+}
+
+/// A plain file name: not empty, no path separator, not `.`/`..`, not the manifest.
+fn check_name(name: &str) -> Result<(), ModelError> {
+    let plain = !name.is_empty() && !name.contains(['/', '\\']) && name != "." && name != "..";
+    if !plain || name == MANIFEST {
+        return Err(ModelError::InvalidData(format!(
+            "`{name}` is not a valid model file name"
+        )));
+    }
+    Ok(())
+}
+
+/// Refuses to replace a file, or an existing non-empty directory without a manifest.
+fn refuse_foreign_dir(dir: &Path) -> Result<(), ModelError> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(ModelError::InvalidData(format!(
+            "{} exists and is not a directory",
+            dir.display()
+        )));
+    }
+    let non_empty = fs::read_dir(dir).is_ok_and(|mut it| it.next().is_some());
+    if non_empty && !dir.join(MANIFEST).is_file() {
+        return Err(ModelError::InvalidData(format!(
+            "{} exists and is not a model directory; refusing to replace it",
+            dir.display()
+        )));
+    }
+    Ok(())
+}
+
+/// The parent directory (created if missing) and the base name of `dir`.
+fn split_dir(dir: &Path) -> Result<(PathBuf, String), ModelError> {
+    let base = dir.file_name().and_then(|b| b.to_str()).ok_or_else(|| {
+        ModelError::InvalidData(format!(
+            "{} is not a usable model directory name",
+            dir.display()
+        ))
+    })?;
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(|e| ModelError::io(&parent, e))?;
+    Ok((parent, base.to_string()))
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), ModelError> {
+    let mut f = fs::File::create(path).map_err(|e| ModelError::io(path, e))?;
+    f.write_all(bytes)
+        .and_then(|_| f.sync_all())
+        .map_err(|e| ModelError::io(path, e))
+}
+
+/// Moves the finished `tmp` directory to `dir`, moving any old model aside first and
+/// deleting it only after the new one is in place (restoring it if the move fails).
+fn swap_into_place(tmp: PathBuf, dir: &Path, parent: &Path, base: &str) -> Result<(), ModelError> {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let old = parent.join(format!(".{base}.old-{}-{nanos}", std::process::id()));
+    let had_old = dir.exists();
+    if had_old {
+        if let Err(e) = fs::rename(dir, &old) {
+            let _ = fs::remove_dir_all(&tmp);
+            return Err(ModelError::io(dir, e));
+        }
+    }
+    if let Err(e) = fs::rename(&tmp, dir) {
+        if had_old {
+            let _ = fs::rename(&old, dir);
+        }
+        let _ = fs::remove_dir_all(&tmp);
+        return Err(ModelError::io(dir, e));
+    }
+    if had_old {
+        fs::remove_dir_all(&old).map_err(|e| ModelError::io(&old, e))?;
+    }
+    if let Ok(p) = fs::File::open(parent) {
+        let _ = p.sync_all();
+    }
+    Ok(())
+}
+
+/// Reads and checks the manifest: versions first, so a newer format is reported as such.
+fn read_manifest(dir: &Path) -> Result<Manifest, ModelError> {
+    let path = dir.join(MANIFEST);
+    let bytes = match fs::read(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(ModelError::MissingFile { path })
+        }
+        other => other.map_err(|e| ModelError::io(&path, e))?,
+    };
+    let value: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|source| ModelError::BadJson {
+            path: path.clone(),
+            source,
+        })?;
+    for (what, supported) in [
+        ("format_version", FORMAT_VERSION),
+        ("schema_version", SCHEMA_VERSION),
+    ] {
+        if let Some(found) = value.get(what).and_then(|v| v.as_u64()) {
+            if found > supported as u64 {
+                let found = u32::try_from(found).unwrap_or(u32::MAX);
+                return Err(ModelError::NewerVersion {
+                    path,
+                    what,
+                    found,
+                    supported,
+                });
+            }
+        }
+    }
+    let manifest: Manifest =
+        serde_json::from_value(value).map_err(|source| ModelError::BadJson {
+            path: path.clone(),
+            source,
+        })?;
+    manifest
+        .files
+        .iter()
+        .try_for_each(|e| check_name(&e.name))
+        .map_err(|e| ModelError::Corrupt {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
+    Ok(manifest)
+}
+
+/// Reads one file and checks its size and hash against the manifest entry.
+fn verify_file(dir: &Path, entry: &FileEntry) -> Result<Vec<u8>, ModelError> {
+    let path = dir.join(&entry.name);
+    let bytes = match fs::read(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(ModelError::MissingFile { path })
+        }
+        other => other.map_err(|e| ModelError::io(&path, e))?,
+    };
+    if bytes.len() as u64 != entry.size {
+        let reason = format!(
+            "{} bytes where the manifest records {}",
+            bytes.len(),
+            entry.size
+        );
+        return Err(ModelError::Corrupt { path, reason });
+    }
+    if sha256_hex(&bytes) != entry.sha256 {
+        return Err(ModelError::Corrupt {
+            path,
+            reason: "SHA-256 does not match the manifest".into(),
+        });
+    }
+    Ok(bytes)
+}
