@@ -1,0 +1,82 @@
+//! A small stop-word language detector for `en`, `fr`, `es`, `de` and `pt`, used when the
+//! source does not say which language a record is in.
+
+const EN: &[&str] = &[
+    "the", "and", "of", "to", "in", "for", "with", "is", "on", "this", "that", "by", "are", "from",
+];
+const FR: &[&str] = &[
+    "le", "la", "les", "des", "et", "du", "une", "pour", "dans", "est", "au", "aux", "sur", "par",
+];
+const ES: &[&str] = &[
+    "el", "los", "las", "del", "y", "para", "una", "con", "por", "es", "en", "al", "que", "se",
+];
+const DE: &[&str] = &[
+    "der", "die", "das", "und", "zur", "von", "mit", "für", "den", "im", "ein", "eine", "ist", "zu",
+];
+const PT: &[&str] = &[
+    "o", "os", "da", "do", "das", "dos", "e", "para", "uma", "com", "em", "no", "na", "ao",
+];
+
+/// Languages the detector knows, with their stop words.
+const LANGUAGES: &[(&str, &[&str])] = &[("en", EN), ("fr", FR), ("es", ES), ("de", DE), ("pt", PT)];
+
+/// Most words of a text that are looked at.
+const MAX_WORDS: usize = 400;
+
+/// The ISO 639-1 code of the language with the most stop words in `text`, if it has at
+/// least two and strictly more than any other language.
+pub fn detect(text: &str) -> Option<&'static str> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(MAX_WORDS)
+        .map(str::to_lowercase)
+        .collect();
+    let mut scores: Vec<(&'static str, usize)> = LANGUAGES
+        .iter()
+        .map(|(code, stops)| {
+            (
+                *code,
+                words.iter().filter(|w| stops.contains(&w.as_str())).count(),
+            )
+        })
+        .collect();
+    scores.sort_by_key(|s| std::cmp::Reverse(s.1));
+    let (best, best_score) = scores[0];
+    (best_score >= 2 && best_score > scores[1].1).then_some(best)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::detect;
+
+    #[test]
+    fn detects_the_five_languages() {
+        assert_eq!(
+            detect("Support to the national health information system and the ministry"),
+            Some("en")
+        );
+        assert_eq!(
+            detect("Appui au renforcement des capacités de la gestion des risques"),
+            Some("fr")
+        );
+        assert_eq!(
+            detect("Fortalecimiento de las capacidades del gobierno para la gestión"),
+            Some("es")
+        );
+        assert_eq!(
+            detect("Förderung der Berufsbildung und der Digitalisierung für die Verwaltung"),
+            Some("de")
+        );
+        assert_eq!(
+            detect("Apoio ao sistema de saúde e à gestão da água nas comunidades"),
+            Some("pt")
+        );
+    }
+
+    #[test]
+    fn too_little_text_is_unknown() {
+        assert_eq!(detect("DHIS2"), None);
+        assert_eq!(detect(""), None);
+    }
+}
