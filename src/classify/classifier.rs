@@ -1,0 +1,124 @@
+//! A trained classifier: the featurizer (with the lexicon block), the fourteen heads and their
+//! calibrations. [`Classifier::classify`] turns a text into a consistent [`Classification`]
+//! with probabilities and evidence.
+
+use super::evidence;
+use super::heads::{DIGITAL, N_HEADS, PILLAR0, PRINCIPAL, SECTOR0};
+use super::lexicon::Lexicon;
+use super::openness::openness;
+use crate::labels::{Classification, Labels, Openness, Pillar, Sector};
+use crate::model::{OneVsRest, Platt};
+use crate::text::{normalize, words, Featurizer, SparseVec};
+
+/// A trained classifier, ready to label texts.
+pub struct Classifier {
+    pub(crate) featurizer: Featurizer,
+    pub(crate) lexicon: Lexicon,
+    pub(crate) heads: OneVsRest,
+    pub(crate) platt: Vec<Platt>,
+    pub(crate) name: String,
+}
+
+impl Classifier {
+    /// Assembles a classifier from trained parts (the featurizer must carry the lexicon block).
+    pub fn from_parts(
+        featurizer: Featurizer,
+        lexicon: Lexicon,
+        heads: OneVsRest,
+        platt: Vec<Platt>,
+        name: String,
+    ) -> Classifier {
+        assert_eq!(heads.models().len(), N_HEADS, "a classifier has {N_HEADS} heads");
+        assert_eq!(platt.len(), N_HEADS, "one calibration per head");
+        Classifier {
+            featurizer,
+            lexicon,
+            heads,
+            platt,
+            name,
+        }
+    }
+
+    /// The model's name (`NAME@version`), stored with every classification.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The feature vector of a text.
+    pub fn features(&self, text: &str) -> SparseVec {
+        self.featurizer.transform(text)
+    }
+
+    /// Raw decision scores of every head for a feature vector.
+    pub fn decisions(&self, x: &SparseVec) -> Vec<f32> {
+        self.heads.decisions(x)
+    }
+
+    /// Labels one text.
+    pub fn classify(&self, text: &str) -> Classification {
+        let x = self.features(text);
+        let d = self.decisions(&x);
+        let p: Vec<f32> = d
+            .iter()
+            .zip(&self.platt)
+            .map(|(s, c)| c.probability(*s))
+            .collect();
+        let labels = decide(&d, &self.lexicon, text);
+        let mut evidence = evidence::linear(self, &x, &d, &labels);
+        let norm = normalize(text);
+        let ws: Vec<&str> = words(&norm).collect();
+        let (_, mut open_probs, open_ev) = openness(&self.lexicon, &ws);
+        if labels.is_digital() {
+            evidence.extend(open_ev);
+        } else {
+            open_probs = vec![0.0; Openness::ALL.len()];
+            open_probs[Openness::NotApplicable.index()] = 1.0;
+        }
+        let pd = p[DIGITAL];
+        Classification {
+            digital_probs: [1.0 - pd, pd * (1.0 - p[PRINCIPAL]), pd * p[PRINCIPAL]],
+            openness_probs: open_probs,
+            pillar_probs: p[PILLAR0..SECTOR0].to_vec(),
+            sector_probs: p[SECTOR0..N_HEADS].to_vec(),
+            labels,
+            evidence,
+            model: self.name.clone(),
+        }
+    }
+}
+
+/// The labels from decision scores: a head says yes when its score is positive; the
+/// consistency rules of `LABELS.md` then hold by construction.
+pub fn decide(d: &[f32], lexicon: &Lexicon, text: &str) -> Labels {
+let sectors = (0..6)
+.filter(|&k| d[SECTOR0 + k] > 0.0)
+.map(|k| Sector::ALL[k])
+.collect();
+if d[DIGITAL] <= 0.0 {
+return Labels {
+digital: 0,
+openness: Openness::NotApplicable,
+pillars: vec![],
+sectors,
+};
+}
+let mut pillars: Vec<Pillar> = (0..6)
+.filter(|&k| d[PILLAR0 + k] > 0.0)
+.map(|k| Pillar::ALL[k])
+.collect();
+if pillars.is_empty() {
+let best = (0..6)
+.max_by(|&a, &b| d[PILLAR0 + a].total_cmp(&d[PILLAR0 + b]))
+.unwrap_or(0);
+pillars.push(Pillar::ALL[best]);
+}
+let norm = normalize(text);
+let ws: Vec<&str> = words(&norm).collect();
+Labels {
+digital: if d[PRINCIPAL] > 0.0 { 2 } else { 1 },
+openness: openness(lexicon, &ws).0,
+pillars,
+sectors,
+}
+}
+}

@@ -1,0 +1,40 @@
+//! Training hyper-parameters (`landscape train --config FILE`, TOML-free JSON), with defaults.
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::FeatureConfig;
+
+/// Everything that decides a trained model besides its data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TrainConfig {
+    /// Seed of the cross-validation folds (default 42).
+    pub seed: u64,
+    /// Number of cross-validation folds for the model card and calibration (default 5).
+    pub folds: usize,
+    /// Inverse regularisation of every head (default 10).
+    pub c: f64,
+    /// Scale of the lexicon features against the unit-length TF-IDF vector (default 1).
+    pub lexicon_scale: f32,
+    /// Sample weight of weak labels (default 0.3; 0 turns them off).
+    pub weak_weight: f32,
+    /// The TF-IDF featurizer.
+    pub features: FeatureConfig,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            seed: 42,
+            folds: 5,
+            c: 10.0,
+            lexicon_scale: 1.0,
+            weak_weight: 0.3,
+            features: FeatureConfig {
+                max_word_features: 100_000,
+                max_char_features: 100_000,
+                ..FeatureConfig::default()
+            },
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! The training set: every record of the corpora (their text teaches the vocabulary and IDF),
+//! the hand-labelled ones with their gold labels, and weak labels where a rule applies.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use sha2::Digest;
+
+use super::heads::RowLabel;
+use crate::ingest::{self, ReadOptions};
+use crate::labels::{read_gold, weak::weak_digital, GoldRow};
+
+/// The corpora files read for training (relative to the shared data directory).
+pub const CORPORA: [&str; 3] = [
+    "corpora/undp_open_projects_2014.csv",
+    "corpora/worldbank_projects_2025.csv",
+    "corpora/aiddata_sdg_iati_activities.csv",
+];
+
+/// Texts and labels for training.
+#[derive(Debug, Default)]
+pub struct TrainingSet {
+    /// Record keys (`source-id`), one per row.
+    pub keys: Vec<String>,
+    /// Texts the classifier reads, one per row.
+    pub texts: Vec<String>,
+    /// Language of each row, where known.
+    pub languages: Vec<Option<String>>,
+    /// Label of each row.
+    pub rows: Vec<RowLabel>,
+    /// Texts of every corpus record, labelled or not, for the vocabulary.
+    pub vocabulary_texts: Vec<String>,
+    /// Inputs read, with their SHA-256 and row counts, for the manifest.
+    pub inputs: Vec<serde_json::Value>,
+}
+
+/// Assembles the training set from labelled files and corpora.
+pub fn assemble(gold: &[PathBuf], corpora: &[PathBuf], weak_weight: f32) -> anyhow::Result<TrainingSet> {
+    let mut labels: HashMap<String, GoldRow> = HashMap::new();
+    let mut set = TrainingSet::default();
+    for path in gold {
+        let rows = read_gold(path)?;
+        set.inputs.push(input(path, rows.len())?);
+        for r in rows {
+            labels.insert(r.id.clone(), r); // later files win
+        }
+    }
+    for path in corpora {
+        let mut n = 0;
+        for p in ingest::open(path, &ReadOptions::default())?.flatten() {
+            n += 1;
+            let key = p.key();
+            let row = match labels.remove(&key) {
+                Some(g) => RowLabel::Gold(g.labels),
+                None => match weak_digital(&p, weak_weight).filter(|w| w.weight > 0.0) {
+                    Some(w) => RowLabel::WeakDigital(w.digital, w.weight),
+                    None => {
+                        set.vocabulary_texts.push(p.text);
+                        continue;
+                    }
+                },
+            };
+            set.vocabulary_texts.push(p.text.clone());
+            set.keys.push(key);
+            set.texts.push(p.text);
+            set.languages.push(p.language);
+            set.rows.push(row);
+        }
+        set.inputs.push(input(path, n)?);
+    }
+    if !labels.is_empty() {
+        let mut missing: Vec<_> = labels.into_keys().collect();
+        missing.sort();
+        anyhow::bail!(
+            "{} labelled ids are in none of the corpora (first: {}); give the corpus that holds them",
+            missing.len(),
+            missing[..missing.len().min(5)].join(", ")
+        );
+    }
+    Ok(set)
+}
+
+fn input(path: &Path, rows: usize) -> anyhow::Result<serde_json::Value> {
+    let bytes = std::fs::read(path)?;
+    Ok(serde_json::json!({
+        "file": path.file_name().map(|f| f.to_string_lossy().to_string()),
+        "sha256": format!("{:x}", sha2::Sha256::digest(&bytes)),
+        "rows": rows,
+    }))
+}

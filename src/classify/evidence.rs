@@ -1,0 +1,89 @@
+//! Evidence: the words behind each positive decision. For a linear head the contribution of a
+//! feature is weight × value; the strongest positive ones are kept, preferring readable word
+//! n-grams and lexicon concepts (shown with the phrase that matched) over character n-grams.
+
+use super::classifier::Classifier;
+use super::heads::{DIGITAL, PILLAR0, PRINCIPAL, SECTOR0};
+use crate::labels::{Evidence, Labels};
+use crate::text::{normalize, words, SparseVec};
+
+/// Most evidence items per decision.
+const PER_DECISION: usize = 4;
+
+/// Evidence for every positive label (and for `digital` 0, what argued against).
+pub fn linear(c: &Classifier, x: &SparseVec, d: &[f32], labels: &Labels) -> Vec<Evidence> {
+    let mut out = Vec::new();
+    let digital = labels.digital.to_string();
+    if labels.is_digital() {
+        push(c, x, DIGITAL, 1.0, "digital", &digital, &mut out);
+        let sign = if d[PRINCIPAL] > 0.0 { 1.0 } else { -1.0 };
+        push(c, x, PRINCIPAL, sign, "digital", &digital, &mut out);
+    } else {
+        push(c, x, DIGITAL, -1.0, "digital", &digital, &mut out);
+    }
+    for p in &labels.pillars {
+        push(c, x, PILLAR0 + p.index(), 1.0, "pillars", p.as_str(), &mut out);
+    }
+    for s in &labels.sectors {
+        push(c, x, SECTOR0 + s.index(), 1.0, "sectors", s.as_str(), &mut out);
+    }
+    out
+}
+
+fn push(
+    c: &Classifier,
+    x: &SparseVec,
+    head: usize,
+    sign: f32,
+    field: &str,
+    label: &str,
+    out: &mut Vec<Evidence>,
+) {
+    let model = &c.heads.models()[head];
+    let mut contrib: Vec<(u32, f32)> = model
+        .contributions(x)
+        .into_iter()
+        .filter(|(_, v)| v * sign > 0.0)
+        .collect();
+    // Readable features first, each group by strength.
+    contrib.sort_by(|a, b| {
+        let ra = readable(c, a.0);
+        let rb = readable(c, b.0);
+        rb.cmp(&ra).then(b.1.abs().total_cmp(&a.1.abs()))
+    });
+    let before = out.len();
+    for (i, v) in contrib {
+        if out.len() - before == PER_DECISION {
+            break;
+        }
+        let term = c.featurizer.feature_name(i);
+        if out[before..].iter().any(|e| e.term == term) {
+            continue;
+        }
+        out.push(Evidence {
+            head: field.into(),
+            label: label.into(),
+            term,
+            weight: v,
+        });
+    }
+}
+
+fn readable(c: &Classifier, i: u32) -> bool {
+    !c.featurizer.feature_name(i).starts_with('[')
+}
+
+/// The phrases of `text` that matched lexicon concept `name`.
+pub fn matched_phrases(c: &Classifier, text: &str, name: &str) -> Vec<String> {
+    let Some(concept) = c.lexicon.concept(name) else {
+        return vec![];
+    };
+    let norm = normalize(text);
+    let ws: Vec<&str> = words(&norm).collect();
+    c.lexicon
+        .matches(&ws)
+        .into_iter()
+        .filter(|m| m.0 == concept)
+        .map(|(_, s, l)| ws[s..s + l].join(" "))
+        .collect()
+}

@@ -1,0 +1,119 @@
+//! The fourteen binary heads behind the four label fields, trained together as one
+//! [`OneVsRest`]: `digital` (1 or 2 against 0), `principal` (2 against 1, on digital records),
+//! one per pillar (on digital records) and one per sector (on every record). Each head has a
+//! Platt calibration fitted on out-of-fold scores.
+
+use crate::labels::{Labels, Pillar, Sector};
+use crate::model::{BinaryTarget, LogisticValidParams, ModelError, OneVsRest};
+use crate::text::SparseVec;
+
+/// Head index of `digital`.
+pub const DIGITAL: usize = 0;
+/// Head index of `principal` (digital 2 against 1).
+pub const PRINCIPAL: usize = 1;
+/// First pillar head; pillars follow in [`Pillar::ALL`] order.
+pub const PILLAR0: usize = 2;
+/// First sector head; sectors follow in [`Sector::ALL`] order.
+pub const SECTOR0: usize = PILLAR0 + 6;
+/// Number of heads.
+pub const N_HEADS: usize = SECTOR0 + 6;
+
+/// Names of the heads, in index order.
+pub fn head_names() -> Vec<String> {
+    let mut names = vec!["digital".to_string(), "principal".to_string()];
+    names.extend(Pillar::ALL.iter().map(|p| format!("pillar:{p}")));
+    names.extend(Sector::ALL.iter().map(|s| format!("sector:{s}")));
+    names
+}
+
+/// What one training row says: full labels (gold) or only a weak `digital` label.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowLabel {
+    /// Hand labels: every head learns from it.
+    Gold(Labels),
+    /// A weak `digital` label with its weight: only the `digital` head learns from it.
+    WeakDigital(bool, f32),
+}
+
+/// Binary targets of every head for `rows`, with weight 0 for the rows outside `train`.
+pub fn targets(rows: &[RowLabel], train: &[usize]) -> Vec<BinaryTarget> {
+    let mut in_train = vec![false; rows.len()];
+    train.iter().for_each(|&i| in_train[i] = true);
+    (0..N_HEADS)
+        .zip(head_names())
+        .map(|(h, name)| {
+            let (labels, weights): (Vec<bool>, Vec<f32>) = rows
+                .iter()
+                .zip(&in_train)
+                .map(|(r, &t)| match label_of(r, h) {
+                    Some((y, w)) if t => (y, w),
+                    _ => (false, 0.0),
+                })
+                .unzip();
+            BinaryTarget {
+                name,
+                labels,
+                sample_weight: Some(weights),
+            }
+        })
+        .collect()
+}
+
+/// Target and weight of row `r` for head `h`, or `None` when the head does not learn from it.
+pub fn label_of(r: &RowLabel, h: usize) -> Option<(bool, f32)> {
+    match r {
+        RowLabel::WeakDigital(d, w) => (h == DIGITAL).then_some((*d, *w)),
+        RowLabel::Gold(l) => match h {
+            DIGITAL => Some((l.is_digital(), 1.0)),
+            PRINCIPAL => l.is_digital().then_some((l.digital == 2, 1.0)),
+            h if h < SECTOR0 => l
+                .is_digital()
+                .then(|| (l.pillars.contains(&Pillar::ALL[h - PILLAR0]), 1.0)),
+            h => Some((l.sectors.contains(&Sector::ALL[h - SECTOR0]), 1.0)),
+        },
+    }
+}
+
+/// Trains every head on the rows in `train`.
+pub fn fit(
+    params: &LogisticValidParams,
+    x: &[SparseVec],
+    rows: &[RowLabel],
+    train: &[usize],
+    dim: usize,
+) -> Result<OneVsRest, ModelError> {
+    OneVsRest::fit_dim(params, x, &targets(rows, train), dim)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::labels::Openness;
+
+    #[test]
+    fn heads_learn_only_from_rows_that_concern_them() {
+        let non = RowLabel::Gold(Labels {
+            digital: 0,
+            openness: Openness::NotApplicable,
+            pillars: vec![],
+            sectors: vec![Sector::Healthcare],
+        });
+        let dig = RowLabel::Gold(Labels {
+            digital: 2,
+            openness: Openness::Unknown,
+            pillars: vec![Pillar::Dpi],
+            sectors: vec![],
+        });
+        let weak = RowLabel::WeakDigital(true, 0.3);
+        assert_eq!(label_of(&non, DIGITAL), Some((false, 1.0)));
+        assert_eq!(label_of(&non, PILLAR0), None);
+        assert_eq!(label_of(&non, SECTOR0), Some((true, 1.0)));
+        assert_eq!(label_of(&dig, PRINCIPAL), Some((true, 1.0)));
+        assert_eq!(label_of(&dig, PILLAR0 + Pillar::Dpi.index()), Some((true, 1.0)));
+        assert_eq!(label_of(&weak, DIGITAL), Some((true, 0.3)));
+        assert_eq!(label_of(&weak, SECTOR0), None);
+        let t = targets(&[non, dig, weak], &[1, 2]);
+        assert_eq!(t.len(), N_HEADS);
+        assert_eq!(t[DIGITAL].sample_weight.as_deref(), Some(&[0.0, 1.0, 0.3][..]));
+    }
+}

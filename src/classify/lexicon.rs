@@ -1,0 +1,189 @@
+//! The curated keyword lexicon: concepts (digital information systems, connectivity, digital ID,
+//! health, climate, ...) each with multilingual phrases, written from the definitions in
+//! `LABELS.md` and `TAXONOMY.md`. It is a [`FeatureBlock`]: each concept is one feature,
+//! `scale * ln(1 + matches)`, so the linear heads learn how much each concept counts and the
+//! evidence can name the concept. Phrases match whole normalised words; a trailing `*` matches
+//! any word with that prefix.
+
+use std::collections::HashMap;
+
+use crate::text::FeatureBlock;
+
+/// The lexicon shipped with landscape.
+pub const DEFAULT_LEXICON: &str = include_str!("lexicon.txt");
+
+#[derive(Debug, Clone)]
+struct Phrase {
+    concept: u32,
+    /// Words after the first; each may end in `*`.
+    rest: Vec<String>,
+}
+
+/// Concepts and their phrases, indexed by the phrase's first word (exact or prefix).
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    names: Vec<String>,
+    exact: HashMap<String, Vec<Phrase>>,
+    prefix: Vec<(String, Phrase)>,
+    scale: f32,
+}
+
+/// A lexicon line that cannot be read.
+#[derive(Debug, thiserror::Error)]
+#[error("lexicon line {line}: {reason}")]
+pub struct LexiconError {
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub reason: String,
+}
+
+impl Lexicon {
+    /// Parses `concept: phrase | phrase*` lines (`#` starts a comment).
+    pub fn parse(src: &str, scale: f32) -> Result<Lexicon, LexiconError> {
+        let mut lex = Lexicon {
+            names: Vec::new(),
+            exact: HashMap::new(),
+            prefix: Vec::new(),
+            scale,
+        };
+        for (i, line) in src.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (name, phrases) = line.split_once(':').ok_or_else(|| LexiconError {
+                line: i + 1,
+                reason: "expected `concept: phrase | phrase`".into(),
+            })?;
+            let concept = lex.names.len() as u32;
+            lex.names.push(name.trim().to_string());
+            for p in phrases.split('|') {
+                lex.add_phrase(concept, p);
+            }
+        }
+        Ok(lex)
+    }
+
+    /// The shipped lexicon with feature scale `scale`.
+    pub fn default_with_scale(scale: f32) -> Lexicon {
+        Lexicon::parse(DEFAULT_LEXICON, scale).expect("the shipped lexicon parses")
+    }
+
+    fn add_phrase(&mut self, concept: u32, phrase: &str) {
+        let words: Vec<String> = phrase.split_whitespace().map(str::to_string).collect();
+        let Some((first, rest)) = words.split_first() else {
+            return;
+        };
+        let p = Phrase {
+            concept,
+            rest: rest.to_vec(),
+        };
+        match first.strip_suffix('*') {
+            Some(stem) => self.prefix.push((stem.to_string(), p)),
+            None => self.exact.entry(first.clone()).or_default().push(p),
+        }
+    }
+
+    /// Concept names, in feature order.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// Index of a concept by name.
+    pub fn concept(&self, name: &str) -> Option<u32> {
+        self.names.iter().position(|n| n == name).map(|i| i as u32)
+    }
+
+    /// Every match as `(concept, first word index, word count)`, in text order.
+    pub fn matches(&self, words: &[&str]) -> Vec<(u32, usize, usize)> {
+        let mut out = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let exact = self.exact.get(*w).into_iter().flatten();
+            let pre = self
+                .prefix
+                .iter()
+                .filter(|(stem, _)| w.starts_with(stem.as_str()))
+                .map(|(_, p)| p);
+            for p in exact.chain(pre) {
+                if rest_matches(&p.rest, &words[i + 1..]) {
+                    out.push((p.concept, i, p.rest.len() + 1));
+                }
+            }
+        }
+        out
+    }
+
+    /// Match counts per concept.
+    pub fn counts(&self, words: &[&str]) -> Vec<u32> {
+        let mut counts = vec![0u32; self.names.len()];
+        for (c, _, _) in self.matches(words) {
+            counts[c as usize] += 1;
+        }
+        counts
+    }
+}
+
+fn rest_matches(rest: &[String], words: &[&str]) -> bool {
+    rest.len() <= words.len()
+        && rest.iter().zip(words).all(|(p, w)| match p.strip_suffix('*') {
+            Some(stem) => w.starts_with(stem),
+            None => p == w,
+        })
+}
+
+impl FeatureBlock for Lexicon {
+    fn name(&self) -> &str {
+        "lexicon"
+    }
+
+    fn dim(&self) -> usize {
+        self.names.len()
+    }
+
+    fn features(&self, _normalized: &str, words: &[&str], out: &mut Vec<(u32, f32)>) {
+        for (i, c) in self.counts(words).into_iter().enumerate() {
+            if c > 0 {
+                out.push((i as u32, self.scale * (1.0 + c as f32).ln()));
+            }
+        }
+    }
+
+    fn feature_name(&self, i: u32) -> String {
+        self.names[i as usize].clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        s.split_whitespace().collect()
+    }
+
+    #[test]
+    fn matches_exact_prefix_and_multiword_phrases() {
+        let lex = Lexicon::parse("a: information system* | gis\nb: digit*", 1.0).unwrap();
+        let w = words("national information systems and gis for digitalisation");
+        assert_eq!(lex.counts(&w), vec![2, 1]);
+        assert_eq!(lex.matches(&w)[0], (0, 1, 2));
+        assert_eq!(lex.counts(&words("information")), vec![0, 0]);
+    }
+
+    #[test]
+    fn shipped_lexicon_parses_and_scales_log_counts() {
+        let lex = Lexicon::default_with_scale(2.0);
+        let id = lex.concept("dig_id").unwrap();
+        let mut out = Vec::new();
+        lex.features("", &words("support to civil registration and biometric voter registration"), &mut out);
+        let v = out.iter().find(|(i, _)| *i == id).unwrap().1;
+        assert!((v - 2.0 * 4f32.ln()).abs() < 1e-5, "{v}");
+    }
+
+    #[test]
+    fn bad_line_is_an_error_with_its_number() {
+        let err = Lexicon::parse("# c\nno colon here", 1.0).unwrap_err();
+        assert_eq!(err.line, 2);
+    }
+}

@@ -1,0 +1,94 @@
+//! Training: fit the featurizer on every corpus text, cross-validate the heads on the gold rows
+//! (folds fixed by the seed; weak rows train but are never tested), calibrate each head on its
+//! out-of-fold scores, report, then fit the final heads on everything.
+
+use linfa::ParamGuard;
+
+use super::classifier::{decide, Classifier};
+use super::config::TrainConfig;
+use super::dataset::TrainingSet;
+use super::heads::{self, label_of, RowLabel, N_HEADS};
+use super::lexicon::Lexicon;
+use super::report::CvReport;
+use crate::model::{stratified_group_kfold, LogisticParams, Platt};
+use crate::text::{Featurizer, SparseVec};
+
+/// A trained classifier with its cross-validated report.
+pub struct Trained {
+    /// The classifier.
+    pub classifier: Classifier,
+    /// Cross-validation figures for the model card.
+    pub report: CvReport,
+}
+
+/// Trains a classifier named `name` from `set`. `progress` is told each step.
+pub fn train(
+    set: &TrainingSet,
+    cfg: &TrainConfig,
+    name: &str,
+    progress: &dyn Fn(&str),
+) -> anyhow::Result<Trained> {
+    progress("fitting the vocabulary");
+    let vocab: Vec<&str> = set.vocabulary_texts.iter().map(String::as_str).collect();
+    let lexicon = Lexicon::default_with_scale(cfg.lexicon_scale);
+    let featurizer = Featurizer::fit(&vocab, &cfg.features)?.with_block(Box::new(lexicon.clone()));
+    progress("featurising");
+    let texts: Vec<&str> = set.texts.iter().map(String::as_str).collect();
+    let x = featurizer.transform_batch(&texts);
+    let dim = featurizer.dim();
+    let params = LogisticParams::new().c(cfg.c).balanced(true).max_iter(200).check()?;
+    let oof = cross_validate(set, cfg, &x, dim, &|train| {
+        Ok(heads::fit(&params, &x, &set.rows, train, dim)?)
+    }, progress)?;
+    let platt = calibrate(&set.rows, &oof)?;
+    let report = CvReport::from_oof(set, &oof, &|d, text| decide(d, &lexicon, text), cfg);
+    progress("fitting the final model");
+    let all: Vec<usize> = (0..set.rows.len()).collect();
+    let heads = heads::fit(&params, &x, &set.rows, &all, dim)?;
+    let classifier = Classifier::from_parts(featurizer, lexicon, heads, platt, name.to_string());
+    Ok(Trained { classifier, report })
+}
+
+/// Out-of-fold decision scores of every head for each gold row (`None` for weak rows).
+fn cross_validate(
+    set: &TrainingSet,
+    cfg: &TrainConfig,
+    x: &[SparseVec],
+    _dim: usize,
+    fit: &dyn Fn(&[usize]) -> anyhow::Result<crate::model::OneVsRest>,
+    progress: &dyn Fn(&str),
+) -> anyhow::Result<Vec<Option<Vec<f32>>>> {
+    let strata: Vec<usize> = set
+        .rows
+        .iter()
+        .map(|r| match r {
+            RowLabel::Gold(l) => l.digital as usize,
+            RowLabel::WeakDigital(..) => 3,
+        })
+        .collect();
+    let eligible: Vec<bool> = set.rows.iter().map(|r| matches!(r, RowLabel::Gold(_))).collect();
+    let folds = stratified_group_kfold(cfg.folds, cfg.seed, &strata, &set.keys, &eligible)?;
+    let mut oof = vec![None; set.rows.len()];
+    for (k, fold) in folds.iter().enumerate() {
+        progress(&format!("cross-validation fold {}/{}", k + 1, folds.len()));
+        let model = fit(&fold.train)?;
+        for &i in &fold.test {
+            oof[i] = Some(model.decisions(&x[i]));
+        }
+    }
+    Ok(oof)
+}
+
+/// A Platt calibration per head from the out-of-fold scores of the rows it learns from.
+fn calibrate(rows: &[RowLabel], oof: &[Option<Vec<f32>>]) -> anyhow::Result<Vec<Platt>> {
+    (0..N_HEADS)
+        .map(|h| {
+            let (scores, labels): (Vec<f32>, Vec<bool>) = rows
+                .iter()
+                .zip(oof)
+                .filter_map(|(r, d)| Some((d.as_ref()?[h], label_of(r, h)?.0)))
+                .unzip();
+            Ok(Platt::fit(&scores, &labels)?)
+        })
+        .collect()
+}
