@@ -28,16 +28,20 @@ fn train_and_predict(c: &mut Criterion) {
 
 fn train_large(c: &mut Criterion) {
     let data = synthetic(25_000, 200_000, 300, 0.5, 7);
-    let params = LogisticParams::new().check().unwrap();
     let mut group = c.benchmark_group("linear_25k_x_200k_300nnz");
-    group.sample_size(10);
-    group.bench_function("train", |b| {
-        b.iter(|| {
-            params
-                .fit_sparse(black_box(&data.rows), &data.labels, None)
-                .unwrap()
-        })
-    });
+    group
+        .sample_size(10)
+        .measurement_time(std::time::Duration::from_secs(20));
+    for cost in [1.0, 10.0] {
+        let params = LogisticParams::new().c(cost).check().unwrap();
+        group.bench_function(format!("train_c{cost}"), |b| {
+            b.iter(|| {
+                params
+                    .fit_sparse(black_box(&data.rows), &data.labels, None)
+                    .unwrap()
+            })
+        });
+    }
     group.finish();
 }
 
