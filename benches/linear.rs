@@ -1,5 +1,9 @@
 //! Training and prediction speed of the sparse logistic regression on synthetic
 //! bag-of-words-shaped data: `cargo bench --bench linear`.
+//!
+//! Measured 2026-12-04 on the shared 2-core build machine (one core used, tol 1e-3):
+//! 20k x 100k, 100 nnz/row: train 260 ms, decision values for all 20k rows 4.9 ms;
+//! 25k x 200k, 300 nnz/row: train 1.0 s (C = 1), 2.3 s (C = 10).
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use landscape::model::synth::synthetic;
