@@ -286,3 +286,19 @@ fn linfa_multi_target_fit_gives_one_vs_rest() {
     let pred: Array2<bool> = ovr.predict(&ds);
     assert_eq!(pred[[5, 1]], direct.models()[1].decision(&xs[5]) > 0.0);
 }
+
+#[test]
+fn a_head_without_positives_still_trains_to_negative_decisions() {
+    // The regularised bias keeps the optimum finite when a label never occurs (a rare sector
+    // absent from a training fold).
+    let (xs, _) = bag_of_words();
+    let ys = vec![false; xs.len()];
+    let m = LogisticParams::new()
+        .balanced(true)
+        .check()
+        .unwrap()
+        .fit_sparse(&xs, &ys, None)
+        .unwrap();
+    assert!(m.fit_info().converged && m.bias().is_finite() && m.bias() < 0.0);
+    assert!(xs.iter().all(|x| m.decision(x) < 0.0));
+}

@@ -27,9 +27,12 @@ pub mod linear;
 #[cfg(test)]
 mod linear_tests;
 mod logloss;
+pub mod manifest;
 pub mod metrics;
 pub mod ovr;
 pub mod params;
+#[cfg(test)]
+mod pipeline_tests;
 pub mod render;
 pub mod rng;
 pub mod store;
@@ -43,7 +46,8 @@ pub use cv::{kfold, out_of_fold, out_of_fold_with, stratified_group_kfold, Fold}
 pub use dataset::{SparseDataset, SparseRecords};
 pub use error::ModelError;
 pub use linear::{FitInfo, LogisticModel};
+pub use manifest::Manifest;
 pub use metrics::{ConfusionMatrix, Report};
 pub use ovr::{BinaryTarget, OneVsRest};
 pub use params::{LogisticParams, LogisticValidParams};
-pub use store::{Manifest, ModelStore};
+pub use store::ModelStore;

@@ -7,6 +7,7 @@ use serde_json::json;
 
 use super::codec::{decode_ovr, encode_ovr};
 use super::error::ModelError;
+use super::manifest::sha256_hex;
 use super::store::*;
 use super::{FitInfo, LogisticModel, OneVsRest};
 
