@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 
 pub mod catalogue;
+pub mod classify;
 pub mod country;
 pub mod ingest;
 pub mod labels;

@@ -28,7 +28,11 @@ impl Classifier {
         platt: Vec<Platt>,
         name: String,
     ) -> Classifier {
-        assert_eq!(heads.models().len(), N_HEADS, "a classifier has {N_HEADS} heads");
+        assert_eq!(
+            heads.models().len(),
+            N_HEADS,
+            "a classifier has {N_HEADS} heads"
+        );
         assert_eq!(platt.len(), N_HEADS, "one calibration per head");
         Classifier {
             featurizer,
@@ -90,35 +94,34 @@ impl Classifier {
 /// The labels from decision scores: a head says yes when its score is positive; the
 /// consistency rules of `LABELS.md` then hold by construction.
 pub fn decide(d: &[f32], lexicon: &Lexicon, text: &str) -> Labels {
-let sectors = (0..6)
-.filter(|&k| d[SECTOR0 + k] > 0.0)
-.map(|k| Sector::ALL[k])
-.collect();
-if d[DIGITAL] <= 0.0 {
-return Labels {
-digital: 0,
-openness: Openness::NotApplicable,
-pillars: vec![],
-sectors,
-};
-}
-let mut pillars: Vec<Pillar> = (0..6)
-.filter(|&k| d[PILLAR0 + k] > 0.0)
-.map(|k| Pillar::ALL[k])
-.collect();
-if pillars.is_empty() {
-let best = (0..6)
-.max_by(|&a, &b| d[PILLAR0 + a].total_cmp(&d[PILLAR0 + b]))
-.unwrap_or(0);
-pillars.push(Pillar::ALL[best]);
-}
-let norm = normalize(text);
-let ws: Vec<&str> = words(&norm).collect();
-Labels {
-digital: if d[PRINCIPAL] > 0.0 { 2 } else { 1 },
-openness: openness(lexicon, &ws).0,
-pillars,
-sectors,
-}
-}
+    let sectors = (0..6)
+        .filter(|&k| d[SECTOR0 + k] > 0.0)
+        .map(|k| Sector::ALL[k])
+        .collect();
+    if d[DIGITAL] <= 0.0 {
+        return Labels {
+            digital: 0,
+            openness: Openness::NotApplicable,
+            pillars: vec![],
+            sectors,
+        };
+    }
+    let mut pillars: Vec<Pillar> = (0..6)
+        .filter(|&k| d[PILLAR0 + k] > 0.0)
+        .map(|k| Pillar::ALL[k])
+        .collect();
+    if pillars.is_empty() {
+        let best = (0..6)
+            .max_by(|&a, &b| d[PILLAR0 + a].total_cmp(&d[PILLAR0 + b]))
+            .unwrap_or(0);
+        pillars.push(Pillar::ALL[best]);
+    }
+    let norm = normalize(text);
+    let ws: Vec<&str> = words(&norm).collect();
+    Labels {
+        digital: if d[PRINCIPAL] > 0.0 { 2 } else { 1 },
+        openness: openness(lexicon, &ws).0,
+        pillars,
+        sectors,
+    }
 }

@@ -35,7 +35,11 @@ pub struct TrainingSet {
 }
 
 /// Assembles the training set from labelled files and corpora.
-pub fn assemble(gold: &[PathBuf], corpora: &[PathBuf], weak_weight: f32) -> anyhow::Result<TrainingSet> {
+pub fn assemble(
+    gold: &[PathBuf],
+    corpora: &[PathBuf],
+    weak_weight: f32,
+) -> anyhow::Result<TrainingSet> {
     let mut labels: HashMap<String, GoldRow> = HashMap::new();
     let mut set = TrainingSet::default();
     for path in gold {

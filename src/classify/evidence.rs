@@ -22,10 +22,26 @@ pub fn linear(c: &Classifier, x: &SparseVec, d: &[f32], labels: &Labels) -> Vec<
         push(c, x, DIGITAL, -1.0, "digital", &digital, &mut out);
     }
     for p in &labels.pillars {
-        push(c, x, PILLAR0 + p.index(), 1.0, "pillars", p.as_str(), &mut out);
+        push(
+            c,
+            x,
+            PILLAR0 + p.index(),
+            1.0,
+            "pillars",
+            p.as_str(),
+            &mut out,
+        );
     }
     for s in &labels.sectors {
-        push(c, x, SECTOR0 + s.index(), 1.0, "sectors", s.as_str(), &mut out);
+        push(
+            c,
+            x,
+            SECTOR0 + s.index(),
+            1.0,
+            "sectors",
+            s.as_str(),
+            &mut out,
+        );
     }
     out
 }

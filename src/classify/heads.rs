@@ -109,11 +109,17 @@ mod tests {
         assert_eq!(label_of(&non, PILLAR0), None);
         assert_eq!(label_of(&non, SECTOR0), Some((true, 1.0)));
         assert_eq!(label_of(&dig, PRINCIPAL), Some((true, 1.0)));
-        assert_eq!(label_of(&dig, PILLAR0 + Pillar::Dpi.index()), Some((true, 1.0)));
+        assert_eq!(
+            label_of(&dig, PILLAR0 + Pillar::Dpi.index()),
+            Some((true, 1.0))
+        );
         assert_eq!(label_of(&weak, DIGITAL), Some((true, 0.3)));
         assert_eq!(label_of(&weak, SECTOR0), None);
         let t = targets(&[non, dig, weak], &[1, 2]);
         assert_eq!(t.len(), N_HEADS);
-        assert_eq!(t[DIGITAL].sample_weight.as_deref(), Some(&[0.0, 1.0, 0.3][..]));
+        assert_eq!(
+            t[DIGITAL].sample_weight.as_deref(),
+            Some(&[0.0, 1.0, 0.3][..])
+        );
     }
 }

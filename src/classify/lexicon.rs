@@ -26,6 +26,7 @@ pub struct Lexicon {
     exact: HashMap<String, Vec<Phrase>>,
     prefix: Vec<(String, Phrase)>,
     scale: f32,
+    source: String,
 }
 
 /// A lexicon line that cannot be read.
@@ -46,6 +47,7 @@ impl Lexicon {
             exact: HashMap::new(),
             prefix: Vec::new(),
             scale,
+            source: src.to_string(),
         };
         for (i, line) in src.lines().enumerate() {
             let line = line.trim();
@@ -83,6 +85,16 @@ impl Lexicon {
             Some(stem) => self.prefix.push((stem.to_string(), p)),
             None => self.exact.entry(first.clone()).or_default().push(p),
         }
+    }
+
+    /// The text the lexicon was parsed from.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The feature scale.
+    pub fn scale(&self) -> f32 {
+        self.scale
     }
 
     /// Concept names, in feature order.
@@ -126,10 +138,13 @@ impl Lexicon {
 
 fn rest_matches(rest: &[String], words: &[&str]) -> bool {
     rest.len() <= words.len()
-        && rest.iter().zip(words).all(|(p, w)| match p.strip_suffix('*') {
-            Some(stem) => w.starts_with(stem),
-            None => p == w,
-        })
+        && rest
+            .iter()
+            .zip(words)
+            .all(|(p, w)| match p.strip_suffix('*') {
+                Some(stem) => w.starts_with(stem),
+                None => p == w,
+            })
 }
 
 impl FeatureBlock for Lexicon {
@@ -176,7 +191,11 @@ mod tests {
         let lex = Lexicon::default_with_scale(2.0);
         let id = lex.concept("dig_id").unwrap();
         let mut out = Vec::new();
-        lex.features("", &words("support to civil registration and biometric voter registration"), &mut out);
+        lex.features(
+            "",
+            &words("support to civil registration and biometric voter registration"),
+            &mut out,
+        );
         let v = out.iter().find(|(i, _)| *i == id).unwrap().1;
         assert!((v - 2.0 * 4f32.ln()).abs() < 1e-5, "{v}");
     }

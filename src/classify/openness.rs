@@ -62,8 +62,17 @@ mod tests {
         assert_eq!(l, Openness::Open);
         assert_eq!(e[0].term, "dhis2");
         assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-6);
-        assert_eq!(openness(&lex, &w("licences for proprietary erp")).0, Openness::Closed);
-        assert_eq!(openness(&lex, &w("open source with oracle database")).0, Openness::Mixed);
-        assert_eq!(openness(&lex, &w("a new information system")).0, Openness::Unknown);
+        assert_eq!(
+            openness(&lex, &w("licences for proprietary erp")).0,
+            Openness::Closed
+        );
+        assert_eq!(
+            openness(&lex, &w("open source with oracle database")).0,
+            Openness::Mixed
+        );
+        assert_eq!(
+            openness(&lex, &w("a new information system")).0,
+            Openness::Unknown
+        );
     }
 }

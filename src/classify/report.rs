@@ -72,10 +72,22 @@ impl CvReport {
     pub fn headline(&self) -> [(String, f64); 4] {
         let h = |k: &str| self.heads.get(k);
         [
-            ("digital F1".into(), h("digital").map_or(0.0, |r| r.labels[0].f1)),
-            ("pillars micro-F1".into(), h("pillars").map_or(0.0, |r| r.micro.f1)),
-            ("sectors micro-F1".into(), h("sectors").map_or(0.0, |r| r.micro.f1)),
-            ("openness macro-F1".into(), h("openness").map_or(0.0, |r| r.macro_avg.f1)),
+            (
+                "digital F1".into(),
+                h("digital").map_or(0.0, |r| r.labels[0].f1),
+            ),
+            (
+                "pillars micro-F1".into(),
+                h("pillars").map_or(0.0, |r| r.micro.f1),
+            ),
+            (
+                "sectors micro-F1".into(),
+                h("sectors").map_or(0.0, |r| r.micro.f1),
+            ),
+            (
+                "openness macro-F1".into(),
+                h("openness").map_or(0.0, |r| r.macro_avg.f1),
+            ),
         ]
     }
 
@@ -127,13 +139,21 @@ fn openness(p: &Pairs) -> Report {
 fn pillars(p: &Pairs, heads_only: bool) -> Report {
     let t: Vec<Vec<bool>> = p
         .iter()
-        .map(|x| Pillar::ALL.iter().map(|v| x.0.pillars.contains(v)).collect())
+        .map(|x| {
+            Pillar::ALL
+                .iter()
+                .map(|v| x.0.pillars.contains(v))
+                .collect()
+        })
         .collect();
     let q: Vec<Vec<bool>> = p
         .iter()
         .map(|x| {
             if !heads_only {
-                return Pillar::ALL.iter().map(|v| x.1.pillars.contains(v)).collect();
+                return Pillar::ALL
+                    .iter()
+                    .map(|v| x.1.pillars.contains(v))
+                    .collect();
             }
             let d = &x.4[PILLAR0..PILLAR0 + 6];
             let best = (0..6).max_by(|&a, &b| d[a].total_cmp(&d[b])).unwrap_or(0);
@@ -152,17 +172,27 @@ fn sectors(p: &Pairs) -> Report {
 
 fn slices(p: &Pairs) -> BTreeMap<String, (usize, f64, f64)> {
     let mut keys: Vec<String> = p.iter().map(|x| format!("source {}", x.2)).collect();
-    keys.extend(p.iter().filter_map(|x| x.3.map(|l| format!("language {l}"))));
+    keys.extend(
+        p.iter()
+            .filter_map(|x| x.3.map(|l| format!("language {l}"))),
+    );
     keys.sort();
     keys.dedup();
     keys.into_iter()
         .map(|k| {
             let sel: Pairs = p
                 .iter()
-                .filter(|x| k == format!("source {}", x.2) || Some(k.as_str()) == x.3.map(|l| format!("language {l}")).as_deref())
+                .filter(|x| {
+                    k == format!("source {}", x.2)
+                        || Some(k.as_str()) == x.3.map(|l| format!("language {l}")).as_deref()
+                })
                 .cloned()
                 .collect();
-            let v = (sel.len(), digital(&sel).labels[0].f1, sectors(&sel).micro.f1);
+            let v = (
+                sel.len(),
+                digital(&sel).labels[0].f1,
+                sectors(&sel).micro.f1,
+            );
             (k, v)
         })
         .collect()

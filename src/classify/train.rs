@@ -36,10 +36,19 @@ pub fn train(
     let texts: Vec<&str> = set.texts.iter().map(String::as_str).collect();
     let x = featurizer.transform_batch(&texts);
     let dim = featurizer.dim();
-    let params = LogisticParams::new().c(cfg.c).balanced(true).max_iter(200).check()?;
-    let oof = cross_validate(set, cfg, &x, dim, &|train| {
-        Ok(heads::fit(&params, &x, &set.rows, train, dim)?)
-    }, progress)?;
+    let params = LogisticParams::new()
+        .c(cfg.c)
+        .balanced(true)
+        .max_iter(200)
+        .check()?;
+    let oof = cross_validate(
+        set,
+        cfg,
+        &x,
+        dim,
+        &|train| Ok(heads::fit(&params, &x, &set.rows, train, dim)?),
+        progress,
+    )?;
     let platt = calibrate(&set.rows, &oof)?;
     let report = CvReport::from_oof(set, &oof, &|d, text| decide(d, &lexicon, text), cfg);
     progress("fitting the final model");
@@ -66,7 +75,11 @@ fn cross_validate(
             RowLabel::WeakDigital(..) => 3,
         })
         .collect();
-    let eligible: Vec<bool> = set.rows.iter().map(|r| matches!(r, RowLabel::Gold(_))).collect();
+    let eligible: Vec<bool> = set
+        .rows
+        .iter()
+        .map(|r| matches!(r, RowLabel::Gold(_)))
+        .collect();
     let folds = stratified_group_kfold(cfg.folds, cfg.seed, &strata, &set.keys, &eligible)?;
     let mut oof = vec![None; set.rows.len()];
     for (k, fold) in folds.iter().enumerate() {

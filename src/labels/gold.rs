@@ -26,7 +26,9 @@ pub enum GoldError {
         source: csv::Error,
     },
     /// A required column is missing.
-    #[error("{path}: no `{column}` column (a labelled file needs id,digital,openness,pillars,sectors)")]
+    #[error(
+        "{path}: no `{column}` column (a labelled file needs id,digital,openness,pillars,sectors)"
+    )]
     MissingColumn {
         /// The file.
         path: PathBuf,
@@ -116,10 +118,19 @@ mod tests {
     fn names_file_row_and_column_of_a_bad_cell() {
         let f = file("id,digital,openness,pillars,sectors\nwb-P1,0,n/a,,health\n");
         let msg = read_gold(f.path()).unwrap_err().to_string();
-        assert!(msg.contains("row 1, column sectors") && msg.contains("healthcare"), "{msg}");
+        assert!(
+            msg.contains("row 1, column sectors") && msg.contains("healthcare"),
+            "{msg}"
+        );
         let f = file("id,digital,openness,pillars,sectors\nwb-P1,1,n/a,,\n");
         assert!(read_gold(f.path()).is_err());
         let f = file("id,digital,pillars,sectors\n");
-        assert!(matches!(read_gold(f.path()), Err(GoldError::MissingColumn { column: "openness", .. })));
+        assert!(matches!(
+            read_gold(f.path()),
+            Err(GoldError::MissingColumn {
+                column: "openness",
+                ..
+            })
+        ));
     }
 }

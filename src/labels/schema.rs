@@ -162,16 +162,23 @@ impl Labels {
 
     /// Joins a list with `;` as the schema spells it.
     pub fn join<T: fmt::Display>(items: &[T]) -> String {
-        items.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(";")
+        items
+            .iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(";")
     }
 
     /// Checks the consistency rules of `LABELS.md`.
     pub fn check(&self) -> Result<(), LabelError> {
         if self.digital > 2 {
-            return Err(LabelError::Inconsistent(format!("digital is {}", self.digital)));
+            return Err(LabelError::Inconsistent(format!(
+                "digital is {}",
+                self.digital
+            )));
         }
         let na = self.openness == Openness::NotApplicable;
-        if na != !self.is_digital() {
+        if na == self.is_digital() {
             return Err(LabelError::Inconsistent(format!(
                 "openness is {} but digital is {}",
                 self.openness, self.digital

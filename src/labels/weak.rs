@@ -41,8 +41,17 @@ pub fn weak_digital(p: &Proposal, weight: f32) -> Option<WeakDigital> {
     if p.source != "wb" {
         return None;
     }
-    let share: f64 = p.extra.get("ict_major_sector_percent")?.trim().parse().ok()?;
-    let themes = p.extra.get("themes").map(|t| t.to_lowercase()).unwrap_or_default();
+    let share: f64 = p
+        .extra
+        .get("ict_major_sector_percent")?
+        .trim()
+        .parse()
+        .ok()?;
+    let themes = p
+        .extra
+        .get("themes")
+        .map(|t| t.to_lowercase())
+        .unwrap_or_default();
     let digital = if share >= 50.0 {
         true
     } else if share == 0.0 && !DIGITAL_THEMES.iter().any(|t| themes.contains(t)) {
@@ -62,7 +71,8 @@ mod tests {
             source: "wb".into(),
             ..Default::default()
         };
-        p.extra.insert("ict_major_sector_percent".into(), share.into());
+        p.extra
+            .insert("ict_major_sector_percent".into(), share.into());
         p.extra.insert("themes".into(), themes.into());
         p
     }
@@ -70,7 +80,12 @@ mod tests {
     #[test]
     fn ict_share_rules() {
         assert_eq!(weak_digital(&wb("75.0", ""), 0.3).unwrap().digital, true);
-        assert_eq!(weak_digital(&wb("0.0", "Urban Development"), 0.3).unwrap().digital, false);
+        assert_eq!(
+            weak_digital(&wb("0.0", "Urban Development"), 0.3)
+                .unwrap()
+                .digital,
+            false
+        );
         assert_eq!(weak_digital(&wb("0.0", "FY17 - ICT Solutions"), 0.3), None);
         assert_eq!(weak_digital(&wb("20.0", ""), 0.3), None);
         assert_eq!(weak_digital(&wb("", ""), 0.3), None);

@@ -35,7 +35,10 @@ impl SparseVec {
 
     /// Iterates `(index, value)` pairs.
     pub fn iter(&self) -> impl Iterator<Item = (u32, f32)> + '_ {
-        self.indices.iter().copied().zip(self.values.iter().copied())
+        self.indices
+            .iter()
+            .copied()
+            .zip(self.values.iter().copied())
     }
 
     /// Dot product with a dense weight vector (indices past its end count as zero).

@@ -1,0 +1,20 @@
+//! The classifier: a TF-IDF featurizer plus a curated multilingual lexicon, fourteen calibrated
+//! linear heads, rule-based openness, and the evidence behind every positive label.
+//!
+//! [`train::train`] fits it from a [`dataset::TrainingSet`]; [`Classifier::classify`] labels a
+//! text; [`persist`] writes and reads the model directory.
+
+pub mod classifier;
+pub mod config;
+pub mod dataset;
+pub mod evidence;
+pub mod heads;
+pub mod lexicon;
+pub mod openness;
+pub mod persist;
+pub mod report;
+pub mod train;
+
+pub use classifier::Classifier;
+pub use config::TrainConfig;
+pub use lexicon::Lexicon;
