@@ -92,15 +92,20 @@ impl Format {
 }
 
 /// How to read a file; everything may be left to detection.
+///
+/// Without a preset, a CSV header that matches a preset's columns uses that preset,
+/// unless `maps` are given: then the generic names apply, with the maps on top.
 #[derive(Debug, Clone, Default)]
 pub struct ReadOptions {
     /// The format; detected from the extension when `None`.
     pub format: Option<Format>,
     /// The column layout; detected from the header when `None`.
     pub preset: Option<Preset>,
-    /// `field=column` overrides (`--map`), for CSV and JSON Lines without a preset.
+    /// `field=column` overrides (`--map`, see [`fields::parse_map`]) for CSV and JSON
+    /// Lines read with the generic names; ignored with a preset.
     pub maps: Vec<(String, String)>,
-    /// The source name; defaults to the preset's, else the file stem.
+    /// The source name; defaults to the preset's (`undp14`, `wb`, ...; `undp14` for
+    /// project JSON), else the file stem.
     pub source: Option<String>,
 }
 
@@ -108,7 +113,8 @@ pub struct ReadOptions {
 pub trait ProposalReader: Iterator<Item = Result<Proposal, Reject>> + Send {
     /// The warnings raised since the last call (drained).
     fn warnings(&mut self) -> Vec<Warning>;
-    /// Bytes of the input consumed so far, for a progress bar.
+    /// Bytes of the input consumed so far, for a progress bar (of the UTF-8 transcoding
+    /// when the input was UTF-16 or Windows-1252).
     fn bytes_read(&self) -> u64;
 }
 
