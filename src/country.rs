@@ -91,7 +91,7 @@ pub fn lookup(text: &str) -> Option<&'static Country> {
     let is_code = t.chars().all(|c| c.is_ascii_alphabetic());
     match t.len() {
         3 if is_code => by_alpha3(t).or_else(|| by_name(t)),
-        2 if is_code => by_alpha2(t),
+        2 if is_code => by_alpha2(t).or_else(|| by_name(t)),
         _ => by_name(t),
     }
 }

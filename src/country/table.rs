@@ -38,6 +38,8 @@ pub(super) const ALIASES: &[(&str, &str)] = &[
     ("east timor", "TLS"),
     ("united states of america", "USA"),
     ("uk", "GBR"),
+    ("solomon island", "SLB"),
+    ("zanzibar", "TZA"),
 ];
 
 /// Words that may follow a comma in an inverted name ("Egypt, Arab Republic of").
