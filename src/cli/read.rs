@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
-use landscape::ingest::{self, fields::parse_map, Format, Preset, ReadOptions};
+use landscape::ingest::{self, parse_map, Format, Preset, ReadOptions};
 
 /// How to read the inputs (shared with commands that ingest).
 #[derive(Debug, Clone, clap::Args)]
