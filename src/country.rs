@@ -11,6 +11,7 @@
 
 mod table;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -30,70 +31,6 @@ pub struct Country {
     /// UN M49 region (Africa, Americas, Asia, Europe, Oceania); `None` for Antarctica.
     pub region: Option<&'static str>,
 }
-
-/// Names the corpora use that are neither ISO names nor official or common names.
-const ALIASES: &[(&str, &str)] = &[
-    ("democratic republic of congo", "COD"),
-    ("democratic republic of the congo", "COD"),
-    ("congo democratic republic of", "COD"),
-    ("dr congo", "COD"),
-    ("drc", "COD"),
-    ("democr people s repub of korea", "PRK"),
-    ("north korea", "PRK"),
-    ("lao people s democratic republ", "LAO"),
-    ("macedonia former yugoslav rep", "MKD"),
-    ("macedonia the former yugoslav republic of", "MKD"),
-    ("macedonia", "MKD"),
-    ("micronesia federated statesof", "FSM"),
-    ("micronesia", "FSM"),
-    ("swaziland", "SWZ"),
-    ("cape verde", "CPV"),
-    ("turkey", "TUR"),
-    ("kyrgyz republic", "KGZ"),
-    ("slovak republic", "SVK"),
-    ("st maarten", "SXM"),
-    ("west bank and gaza", "PSE"),
-    ("palestinian territory occupied", "PSE"),
-    ("occupied palestinian territory", "PSE"),
-    ("palestine", "PSE"),
-    ("prog for palestinian people", "PSE"),
-    ("libyan arab jamahiriya", "LBY"),
-    ("russia", "RUS"),
-    ("vietnam", "VNM"),
-    ("ivory coast", "CIV"),
-    ("burma", "MMR"),
-    ("east timor", "TLS"),
-    ("united states of america", "USA"),
-    ("uk", "GBR"),
-];
-
-/// Words that may follow a comma in an inverted name ("Egypt, Arab Republic of").
-const FORM_WORDS: &[&str] = &[
-    "the",
-    "republic",
-    "of",
-    "de",
-    "del",
-    "islamic",
-    "arab",
-    "democratic",
-    "federal",
-    "federated",
-    "states",
-    "state",
-    "statesof",
-    "people",
-    "s",
-    "plurinational",
-    "bolivariana",
-    "bolivarian",
-    "united",
-    "kingdom",
-    "former",
-    "yugoslav",
-    "rep",
-    "republica",
-];
 
 /// Finds a country by its alpha-2 code (case-insensitive).
 pub fn by_alpha2(code: &str) -> Option<&'static Country> {
@@ -115,15 +52,37 @@ pub fn by_alpha3(code: &str) -> Option<&'static Country> {
 /// ignoring case, accents, punctuation, a parenthesised note and an inverted form
 /// ("Bahamas, The", "Yemen, Republic of").
 pub fn by_name(name: &str) -> Option<&'static Country> {
-    let index = name_index();
+    thread_local! {
+        /// Names already looked up: sources repeat a few hundred names many times.
+        static SEEN: RefCell<HashMap<String, Option<usize>>> = RefCell::new(HashMap::new());
+    }
+    let found = SEEN.with(|seen| {
+        if let Some(hit) = seen.borrow().get(name) {
+            return *hit;
+        }
+        let found = find_by_name(name);
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= CACHE_LIMIT {
+            seen.clear();
+        }
+        seen.insert(name.to_string(), found);
+        found
+    });
+    found.map(|i| &table::COUNTRIES[i])
+}
+
+/// Most distinct names remembered per thread by [`by_name`].
+const CACHE_LIMIT: usize = 4096;
+
+fn find_by_name(name: &str) -> Option<usize> {
     let key = normalise(name);
     if key.is_empty() {
         return None;
     }
+    let index = name_index();
     candidates(name, &key)
         .into_iter()
-        .find_map(|k| index.get(&k))
-        .map(|&i| &table::COUNTRIES[i])
+        .find_map(|k| index.get(&k).copied())
 }
 
 /// Finds a country by alpha-3 code, alpha-2 code or name, in that order.
@@ -132,7 +91,7 @@ pub fn lookup(text: &str) -> Option<&'static Country> {
     let is_code = t.chars().all(|c| c.is_ascii_alphabetic());
     match t.len() {
         3 if is_code => by_alpha3(t).or_else(|| by_name(t)),
-        2 if is_code => by_alpha2(t),
+        2 if is_code => by_alpha2(t).or_else(|| by_name(t)),
         _ => by_name(t),
     }
 }
@@ -176,7 +135,10 @@ fn candidates(raw: &str, key: &str) -> Vec<String> {
     }
     if let Some((head, tail)) = raw.split_once(',') {
         let tail_key = normalise(tail);
-        if tail_key.split_whitespace().all(|w| FORM_WORDS.contains(&w)) {
+        if tail_key
+            .split_whitespace()
+            .all(|w| table::FORM_WORDS.contains(&w))
+        {
             keys.push(normalise(head));
             keys.push(normalise(&format!("{tail} {head}")));
         }
@@ -197,7 +159,7 @@ fn name_index() -> &'static HashMap<String, usize> {
                 map.insert(normalise(&c.name[..open]), i);
             }
         }
-        for (alias, code) in ALIASES {
+        for (alias, code) in table::ALIASES {
             if let Some(i) = table::COUNTRIES.iter().position(|c| c.alpha3 == *code) {
                 map.insert(normalise(alias), i);
             }

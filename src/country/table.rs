@@ -1,7 +1,74 @@
-//! The ISO 3166-1 table (generated from the Debian `iso-codes` data, plus Kosovo `XK`/`XKX`),
-//! with each entry's UN M49 region. A table of declarations, hence its length.
+//! The ISO 3166-1 table (generated from the Debian `iso-codes` data, plus Kosovo
+//! `XK`/`XKX`) with each entry's UN M49 region, and the name aliases the corpora use.
+//! A table of declarations, hence its length.
 
 use super::Country;
+
+/// Names the corpora use that are neither ISO names nor official or common names.
+pub(super) const ALIASES: &[(&str, &str)] = &[
+    ("democratic republic of congo", "COD"),
+    ("democratic republic of the congo", "COD"),
+    ("congo democratic republic of", "COD"),
+    ("dr congo", "COD"),
+    ("drc", "COD"),
+    ("democr people s repub of korea", "PRK"),
+    ("north korea", "PRK"),
+    ("lao people s democratic republ", "LAO"),
+    ("macedonia former yugoslav rep", "MKD"),
+    ("macedonia the former yugoslav republic of", "MKD"),
+    ("macedonia", "MKD"),
+    ("micronesia federated statesof", "FSM"),
+    ("micronesia", "FSM"),
+    ("swaziland", "SWZ"),
+    ("cape verde", "CPV"),
+    ("turkey", "TUR"),
+    ("kyrgyz republic", "KGZ"),
+    ("slovak republic", "SVK"),
+    ("st maarten", "SXM"),
+    ("west bank and gaza", "PSE"),
+    ("palestinian territory occupied", "PSE"),
+    ("occupied palestinian territory", "PSE"),
+    ("palestine", "PSE"),
+    ("prog for palestinian people", "PSE"),
+    ("libyan arab jamahiriya", "LBY"),
+    ("russia", "RUS"),
+    ("vietnam", "VNM"),
+    ("ivory coast", "CIV"),
+    ("burma", "MMR"),
+    ("east timor", "TLS"),
+    ("united states of america", "USA"),
+    ("uk", "GBR"),
+    ("solomon island", "SLB"),
+    ("zanzibar", "TZA"),
+];
+
+/// Words that may follow a comma in an inverted name ("Egypt, Arab Republic of").
+pub(super) const FORM_WORDS: &[&str] = &[
+    "the",
+    "republic",
+    "of",
+    "de",
+    "del",
+    "islamic",
+    "arab",
+    "democratic",
+    "federal",
+    "federated",
+    "states",
+    "state",
+    "statesof",
+    "people",
+    "s",
+    "plurinational",
+    "bolivariana",
+    "bolivarian",
+    "united",
+    "kingdom",
+    "former",
+    "yugoslav",
+    "rep",
+    "republica",
+];
 
 /// Every country: alpha-2, alpha-3, English short name, other official or common names, M49 region.
 pub(super) static COUNTRIES: &[Country] = &[

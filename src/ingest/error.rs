@@ -97,7 +97,7 @@ impl Reject {
         }
     }
 
-    /// Attaches the raw text, cut to [`RAW_LIMIT`] characters.
+    /// Attaches the raw text, cut to 500 characters.
     pub fn with_raw(mut self, raw: &str) -> Self {
         self.raw = Some(super::row::truncate_chars(raw, RAW_LIMIT).to_string());
         self

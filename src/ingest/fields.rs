@@ -106,7 +106,7 @@ pub struct FieldMap {
     source: String,
 }
 
-/// Parses `--map` pairs, checking that each names a known field.
+/// Checks that each `--map` pair names a known field.
 pub fn check_maps(maps: &[(String, String)]) -> Result<(), IngestError> {
     for (field, _) in maps {
         if field_index(field).is_none() {
@@ -122,6 +122,23 @@ pub fn check_maps(maps: &[(String, String)]) -> Result<(), IngestError> {
         }
     }
     Ok(())
+}
+
+/// Parses one `--map` argument, `field=column` (the column may contain `=`).
+pub fn parse_map(arg: &str) -> Result<(String, String), IngestError> {
+    let bad = || IngestError::BadArgument {
+        what: "--map",
+        value: arg.to_string(),
+        expected: "FIELD=COLUMN".into(),
+    };
+    let (field, column) = arg.split_once('=').ok_or_else(bad)?;
+    let (field, column) = (field.trim(), column.trim());
+    if field.is_empty() || column.is_empty() {
+        return Err(bad());
+    }
+    let pair = vec![(field.to_string(), column.to_string())];
+    check_maps(&pair)?;
+    Ok(pair.into_iter().next().expect("one pair"))
 }
 
 fn field_index(field: &str) -> Option<usize> {

@@ -26,24 +26,22 @@ const MAX_WORDS: usize = 400;
 /// The ISO 639-1 code of the language with the most stop words in `text`, if it has at
 /// least two and strictly more than any other language.
 pub fn detect(text: &str) -> Option<&'static str> {
-    let words: Vec<String> = text
+    let mut scores = [0usize; LANGUAGES.len()];
+    let words = text
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(MAX_WORDS)
-        .map(str::to_lowercase)
-        .collect();
-    let mut scores: Vec<(&'static str, usize)> = LANGUAGES
-        .iter()
-        .map(|(code, stops)| {
-            (
-                *code,
-                words.iter().filter(|w| stops.contains(&w.as_str())).count(),
-            )
-        })
-        .collect();
-    scores.sort_by_key(|s| std::cmp::Reverse(s.1));
-    let (best, best_score) = scores[0];
-    (best_score >= 2 && best_score > scores[1].1).then_some(best)
+        .filter(|w| !w.is_empty());
+    // Stop words are at most four letters: longer words are skipped without lower-casing.
+    for word in words.take(MAX_WORDS).filter(|w| w.chars().count() <= 4) {
+        let lower = word.to_lowercase();
+        for (score, (_, stops)) in scores.iter_mut().zip(LANGUAGES) {
+            *score += usize::from(stops.contains(&lower.as_str()));
+        }
+    }
+    let mut ranked: Vec<(&'static str, usize)> =
+        LANGUAGES.iter().map(|l| l.0).zip(scores).collect();
+    ranked.sort_by_key(|s| std::cmp::Reverse(s.1));
+    let (best, best_score) = ranked[0];
+    (best_score >= 2 && best_score > ranked[1].1).then_some(best)
 }
 
 #[cfg(test)]

@@ -14,6 +14,8 @@ pub struct LossyUtf8<R> {
     carry: Vec<u8>,
     line: u64,
     bad_lines: Vec<u64>,
+    /// Newlines handed out and consumed so far.
+    consumed_newlines: u64,
 }
 
 impl<R: BufRead> LossyUtf8<R> {
@@ -26,7 +28,13 @@ impl<R: BufRead> LossyUtf8<R> {
             carry: Vec::new(),
             line: 1,
             bad_lines: Vec::new(),
+            consumed_newlines: 0,
         }
+    }
+
+    /// The 1-based line of the next byte to be consumed.
+    pub fn line(&self) -> u64 {
+        self.consumed_newlines + 1
     }
 
     /// The 1-based lines where bytes were replaced since the last call.
@@ -79,15 +87,29 @@ impl<R: BufRead> LossyUtf8<R> {
 
 impl<R: BufRead> Read for LossyUtf8<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = buf.len().min(available.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for LossyUtf8<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
         while self.out_pos >= self.out.len() {
             if !self.refill()? {
-                return Ok(0);
+                return Ok(&[]);
             }
         }
-        let n = buf.len().min(self.out.len() - self.out_pos);
-        buf[..n].copy_from_slice(&self.out[self.out_pos..self.out_pos + n]);
-        self.out_pos += n;
-        Ok(n)
+        Ok(&self.out[self.out_pos..])
+    }
+
+    fn consume(&mut self, amount: usize) {
+        let end = (self.out_pos + amount).min(self.out.len());
+        let taken = &self.out[self.out_pos..end];
+        self.consumed_newlines += taken.iter().filter(|&&b| b == b'\n').count() as u64;
+        self.out_pos = end;
     }
 }
 
@@ -103,12 +125,19 @@ mod tests {
         (out, lossy.take_bad_lines())
     }
 
+    fn lossy_line(bytes: &[u8], chunk: usize) -> u64 {
+        let mut lossy = LossyUtf8::new(io::BufReader::with_capacity(chunk, bytes));
+        lossy.read_to_end(&mut Vec::new()).unwrap();
+        lossy.line()
+    }
+
     #[test]
     fn replaces_bad_bytes_and_keeps_split_sequences() {
         for chunk in [1, 2, 3, 64] {
             let (out, lines) = repair(b"caf\xc3\xa9\nx\xffy\n", chunk);
             assert_eq!(out, "café\nx\u{FFFD}y\n", "chunk {chunk}");
             assert_eq!(lines, vec![2]);
+            assert_eq!(lossy_line(b"a\nb\nc", chunk), 3);
         }
     }
 

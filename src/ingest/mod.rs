@@ -5,10 +5,13 @@
 //! [`Reject`] and reading goes on. Only problems with the file as a whole are an
 //! [`IngestError`].
 //!
-//! - CSV with a header ([`csv_reader`]): common column names or a [`Preset`] layout;
-//! - JSON Lines ([`jsonl`]): one object per line, same names;
-//! - IATI activity XML ([`iati`]): streamed;
-//! - open.undp.org project JSON ([`undp_json`]).
+//! - CSV with a header (`csv_reader`): common column names or a [`Preset`] layout;
+//! - JSON Lines (`jsonl`): one object per line, same names;
+//! - IATI activity XML (`iati`): streamed in constant memory;
+//! - open.undp.org project JSON (`undp_json`).
+//!
+//! Each reader hands rows to a `RowMapper` (the seam between a format and a record
+//! layout): the generic field names of `fields`, or a preset's mapper.
 //!
 //! ```no_run
 //! use landscape::ingest::{open, ReadOptions};
@@ -21,24 +24,25 @@
 //! }
 //! ```
 
-pub mod csv_reader;
+mod csv_reader;
 pub mod dates;
 mod error;
-pub mod fields;
-pub mod iati;
-pub mod jsonl;
+mod fields;
+mod iati;
+mod jsonl;
 pub mod lang;
 mod lossy;
-pub mod mapper;
+mod mapper;
 mod presets;
-pub mod row;
+mod row;
 mod source;
-pub mod undp_json;
+mod undp_json;
 
 use std::path::Path;
 use std::str::FromStr;
 
 pub use error::{IngestError, Reject, Warning};
+pub use fields::parse_map;
 pub use presets::Preset;
 
 use crate::proposal::Proposal;
@@ -92,15 +96,20 @@ impl Format {
 }
 
 /// How to read a file; everything may be left to detection.
+///
+/// Without a preset, a CSV header that matches a preset's columns uses that preset,
+/// unless `maps` are given: then the generic names apply, with the maps on top.
 #[derive(Debug, Clone, Default)]
 pub struct ReadOptions {
     /// The format; detected from the extension when `None`.
     pub format: Option<Format>,
     /// The column layout; detected from the header when `None`.
     pub preset: Option<Preset>,
-    /// `field=column` overrides (`--map`), for CSV and JSON Lines without a preset.
+    /// `field=column` overrides (`--map`, see [`parse_map`]) for CSV and JSON
+    /// Lines read with the generic names; ignored with a preset.
     pub maps: Vec<(String, String)>,
-    /// The source name; defaults to the preset's, else the file stem.
+    /// The source name; defaults to the preset's (`undp14`, `wb`, ...; `undp14` for
+    /// project JSON), else the file stem.
     pub source: Option<String>,
 }
 
@@ -108,7 +117,8 @@ pub struct ReadOptions {
 pub trait ProposalReader: Iterator<Item = Result<Proposal, Reject>> + Send {
     /// The warnings raised since the last call (drained).
     fn warnings(&mut self) -> Vec<Warning>;
-    /// Bytes of the input consumed so far, for a progress bar.
+    /// Bytes of the input consumed so far, for a progress bar (of the UTF-8 transcoding
+    /// when the input was UTF-16 or Windows-1252).
     fn bytes_read(&self) -> u64;
 }
 

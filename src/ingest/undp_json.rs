@@ -78,7 +78,7 @@ fn parse_items(text: &str, file: &str) -> Vec<Item> {
             .collect(),
         Ok(Value::Object(o)) => vec![Ok((None, o))],
         Ok(_) => vec![Err(not_object(None))],
-        Err(e) if trimmed.starts_with('[') || !text.contains('\n') => {
+        Err(e) if !first_line_is_json(trimmed) => {
             vec![Err(Reject::at(
                 file,
                 Some(e.line() as u64),
@@ -102,6 +102,13 @@ fn parse_items(text: &str, file: &str) -> Vec<Item> {
             })
             .collect(),
     }
+}
+
+/// True when the first line is a complete JSON value: the file is JSON Lines rather than
+/// one (broken) document spread over several lines.
+fn first_line_is_json(text: &str) -> bool {
+    let first = text.lines().next().unwrap_or("");
+    serde_json::from_str::<Value>(first).is_ok()
 }
 
 /// The project's values under the 2014 CSV's column names.

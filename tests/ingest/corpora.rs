@@ -248,3 +248,18 @@ fn every_country_name_of_the_corpora_maps_by_name_alone() {
     }
     assert!(unmapped.is_empty(), "{unmapped:#?}");
 }
+
+#[test]
+fn product_ids_are_unique_across_the_two_dial_phases() {
+    let mut keys = std::collections::HashSet::new();
+    for file in [
+        "digital_health_tools_mapping_mmphase1.csv",
+        "digital_health_tools_mapping_mmphase2.csv",
+        "who_digital_health_atlas_dial.csv",
+        "dpg_registry_candidates.csv",
+    ] {
+        for p in read_default(&shared_corpus(file)).ok {
+            assert!(keys.insert(p.key()), "{file}: duplicate key {}", p.key());
+        }
+    }
+}

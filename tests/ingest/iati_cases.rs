@@ -76,6 +76,9 @@ fn iati_2_01_date_names_and_missing_id_or_text() {
     assert_eq!(r.rejects.len(), 2);
     assert!(r.rejects[0].reason.contains("no id") && r.rejects[1].reason.contains("no text"));
     assert!(r.rejects.iter().all(|x| x.byte_offset.is_some()));
+    // The file starts with the declaration and the root element on lines 1-2.
+    let lines: Vec<_> = r.rejects.iter().map(|x| x.line).collect();
+    assert_eq!(lines, [Some(5), Some(6)]);
 }
 
 #[test]
@@ -94,6 +97,7 @@ fn broken_xml_is_rejected_with_an_offset_after_the_good_activities() {
         "offset {offset}"
     );
     assert!(r.rejects[0].reason.contains("broken XML"));
+    assert_eq!(r.rejects[0].line, Some(4));
 }
 
 #[test]

@@ -117,3 +117,13 @@ fn samples_read_cleanly() {
     assert_eq!(u.ok.len(), 1);
     assert!(u.ok[0].text.contains(". "));
 }
+
+#[test]
+fn a_broken_pretty_printed_project_is_one_reject() {
+    let broken = PROJECT.replace("\"end\": \"2015-12-31\",", "\"end\": \"2015-12-31\"");
+    let (_dir, path) = write_temp("broken.json", broken.as_bytes());
+    let r = read_default(&path);
+    assert!(r.ok.is_empty());
+    assert_eq!(r.rejects.len(), 1, "{:?}", r.rejects);
+    assert!(r.rejects[0].line.is_some() && r.rejects[0].reason.contains("invalid JSON"));
+}

@@ -19,6 +19,8 @@ pub type Narrative = (Option<String>, String);
 pub struct Activity {
     /// Byte offset where the activity starts.
     pub offset: u64,
+    /// 1-based line where the activity starts.
+    pub line: u64,
     /// The activity's `xml:lang`.
     pub default_lang: Option<String>,
     /// The activity's `default-currency`.

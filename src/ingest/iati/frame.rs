@@ -9,8 +9,8 @@ use crate::proposal::Proposal;
 
 use super::activity::{Activity, Narrative};
 
-/// A reject found while walking: byte offset and reason.
-pub type Problem = (u64, String);
+/// A reject found while walking: byte offset, line and reason.
+pub type Problem = (u64, u64, String);
 
 /// One open element.
 #[derive(Debug, Default)]
@@ -67,8 +67,8 @@ impl Walker {
         }
     }
 
-    /// An element opens at byte `offset`.
-    pub fn start(&mut self, e: &BytesStart<'_>, offset: u64) -> Option<Problem> {
+    /// An element opens at byte `offset` on `line`.
+    pub fn start(&mut self, e: &BytesStart<'_>, offset: u64, line: u64) -> Option<Problem> {
         let name = e.local_name().as_ref().to_string();
         let attrs = attributes(e);
         let frame = Frame {
@@ -80,6 +80,7 @@ impl Walker {
             None if frame.name == "iati-activity" => {
                 let a = Activity {
                     offset,
+                    line,
                     default_lang: frame.attr("xml:lang").map(str::to_lowercase),
                     default_currency: frame.attr("default-currency").map(str::to_string),
                     ..Activity::default()
@@ -91,6 +92,7 @@ impl Walker {
                 self.stack.push(frame);
                 return Some((
                     offset,
+                    line,
                     "iati-activity nested in another; the inner one is ignored".into(),
                 ));
             }
@@ -112,11 +114,11 @@ impl Walker {
         let frame = self.stack.pop()?;
         if self.stack.is_empty() {
             let activity = self.activity.take()?;
-            let offset = activity.offset;
+            let (offset, line) = (activity.offset, activity.line);
             return Some(
                 activity
                     .into_proposal(&self.source)
-                    .map_err(|r| (offset, r)),
+                    .map_err(|r| (offset, line, r)),
             );
         }
         let depth = self.stack.len();
@@ -142,6 +144,7 @@ impl Walker {
         self.activity.as_ref().map(|a| {
             (
                 a.offset,
+                a.line,
                 "unexpected end of file inside an iati-activity (truncated file)".to_string(),
             )
         })

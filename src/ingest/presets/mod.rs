@@ -121,9 +121,15 @@ impl Preset {
             Preset::UndpOpen2014 => Box::new(undp::Undp { source }),
             Preset::WorldBank => Box::new(worldbank::WorldBank { source }),
             Preset::AidData => Box::new(aiddata::AidData { source }),
-            Preset::DpgRegistry => Box::new(products::Dpg { source }),
+            Preset::DpgRegistry => Box::new(products::Dpg {
+                source,
+                ids: Default::default(),
+            }),
             Preset::DigitalHealthAtlas => Box::new(products::HealthAtlas { source }),
-            Preset::DialToolsMapping => Box::new(products::DialTools { source }),
+            Preset::DialToolsMapping => Box::new(products::DialTools {
+                source,
+                ids: Default::default(),
+            }),
         }
     }
 }

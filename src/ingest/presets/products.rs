@@ -2,6 +2,9 @@
 //! files (WHO Digital Health Atlas, DIAL tools mapping). Every row describes a digital
 //! product; the text is its name, description and software.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use crate::proposal::Proposal;
 
 use super::super::dates::parse_date;
@@ -13,6 +16,8 @@ use super::{extra_except, slug};
 pub struct Dpg {
     /// The source name.
     pub source: String,
+    /// Ids given so far.
+    pub ids: UniqueIds,
 }
 
 /// Maps `who_digital_health_atlas_dial.csv` rows; the id is name + country.
@@ -21,10 +26,31 @@ pub struct HealthAtlas {
     pub source: String,
 }
 
-/// Maps `digital_health_tools_mapping_mmphase*.csv` rows; the id is tool + country.
+/// Maps `digital_health_tools_mapping_mmphase*.csv` rows; the id is tool + country +
+/// phase (`openmrs-nigeria-p1`).
 pub struct DialTools {
     /// The source name.
     pub source: String,
+    /// Ids given so far.
+    pub ids: UniqueIds,
+}
+
+/// Keeps ids unique within a file: `id` the first time, then `id-2`, `id-3` ... (the
+/// product files repeat a tool for one country, and the DPG file a product in two folders).
+#[derive(Debug, Default)]
+pub struct UniqueIds(Mutex<HashMap<String, u32>>);
+
+impl UniqueIds {
+    fn unique(&self, id: String) -> String {
+        let mut seen = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let n = seen.entry(id.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            id
+        } else {
+            format!("{id}-{n}")
+        }
+    }
 }
 
 /// The fields the three layouts share.
@@ -71,6 +97,7 @@ impl RowMapper for Dpg {
         } else {
             stem.to_string()
         };
+        let id = self.ids.unique(id);
         let p = Product {
             id,
             name: row.get("name"),
@@ -110,8 +137,14 @@ impl RowMapper for HealthAtlas {
 impl RowMapper for DialTools {
     fn map(&self, row: &Row<'_>) -> Result<Proposal, String> {
         let (tool, country) = (row.get("tool"), row.get("country"));
+        let phase = row.get("country phase");
+        let phase = if phase.is_empty() {
+            String::new()
+        } else {
+            format!("p{phase}")
+        };
         let p = Product {
-            id: slug(&[tool, country]),
+            id: self.ids.unique(slug(&[tool, country, &phase])),
             name: tool,
             description: row.get("tool_description"),
             software: row.get("software"),
