@@ -2,6 +2,12 @@
 
 use clap::{Parser, Subcommand};
 
+// Wired in on the catalogue branch for testing; the lead owns this file.
+pub mod export;
+pub mod search;
+pub mod show;
+pub mod stats;
+
 /// Maps the digital-project landscape: ingest proposals, classify them, search the catalogue.
 #[derive(Debug, Parser)]
 #[command(name = "landscape", version, about)]
@@ -11,11 +17,25 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Search the catalogue.
+    Search(search::Args),
+    /// Show one record.
+    Show(show::Args),
+    /// Summarise the catalogue.
+    Stats(stats::Args),
+    /// Export records to CSV, JSON Lines or Parquet.
+    Export(export::Args),
+}
 
 /// Runs the chosen subcommand.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
-    match cli.command {}
+    match cli.command {
+        Command::Search(a) => search::run(a),
+        Command::Show(a) => show::run(a),
+        Command::Stats(a) => stats::run(a),
+        Command::Export(a) => export::run(a),
+    }
 }
 
 /// Is this error a closed pipe (for example `landscape search ... | head`)?
