@@ -12,8 +12,9 @@ use super::schema::FACET_NAMES;
 
 /// Counts by facet name (`digital`, `openness`, `pillar`, `sector`, `country`, `region`,
 /// `year`, `source`): each value with the number of matching records that have it, most
-/// frequent first. Missing country, region or year count as `unknown`; unclassified records
-/// count as digital `unclassified` and have no openness, pillar or sector.
+/// frequent first (years in calendar order, `unknown` last). Missing country, region or
+/// year count as `unknown`; unclassified records count as digital `unclassified` and have
+/// no openness, pillar or sector.
 pub type Facets = BTreeMap<String, Vec<(String, u64)>>;
 
 /// Counts the facets of the records matching `query`, for the given dimensions.
@@ -34,7 +35,8 @@ pub(crate) fn count_all(searcher: &Searcher, query: &dyn Query) -> Result<Facets
     count(searcher, query, &FACET_NAMES)
 }
 
-/// The (value, count) list of one dimension, most frequent first, then by value.
+/// The (value, count) list of one dimension, most frequent first, then by value; years in
+/// calendar order, `unknown` last.
 fn values(counts: &FacetCounts, name: &str) -> Vec<(String, u64)> {
     let mut out: Vec<(String, u64)> = counts
         .get(format!("/{name}").as_str())
@@ -50,6 +52,9 @@ fn values(counts: &FacetCounts, name: &str) -> Vec<(String, u64)> {
             )
         })
         .collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    match name {
+        "year" => out.sort_by_key(|(v, _)| (v.parse::<i32>().is_err(), v.clone())),
+        _ => out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))),
+    }
     out
 }

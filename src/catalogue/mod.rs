@@ -10,7 +10,7 @@
 //!
 //! Each proposal is one index document: its key and id (raw terms), title, description and
 //! text (full text: split on non-alphanumerics, lower-cased, folded to ASCII, ranked by BM25),
-//! the whole [`Proposal`] as stored JSON (so [`Catalogue::get`] and exports round-trip
+//! the whole [`Proposal`](crate::Proposal) as stored JSON (so [`Catalogue::get`] and exports round-trip
 //! exactly), a content hash (so re-ingesting an unchanged record rewrites nothing), the year,
 //! and every facet value twice: as a lower-cased `name=value` filter term and as a
 //! `/name/value` facet path for counting.

@@ -44,12 +44,11 @@ impl Catalogue {
         q.validate()?;
         let query = self.build_query(q)?;
         let searcher = self.reader.searcher();
-        let total = searcher.search(&*query, &Count)? as u64;
+        let (total, page) = count_and_page(&searcher, &*query, q)?;
         let facets = match q.facets {
             true => facets::count_all(&searcher, &*query)?,
             false => Facets::new(),
         };
-        let page = top(&searcher, &*query, q)?;
         let snippets = SnippetMaker::new(&searcher, &*query, &self.fields, q.text().is_some())?;
         let hits = page
             .into_iter()
@@ -72,17 +71,29 @@ impl Catalogue {
     }
 }
 
-/// The requested page of (score, address), in the requested order.
-fn top(s: &Searcher, query: &dyn Query, q: &SearchQuery) -> Result<Vec<(f32, DocAddress)>> {
+/// The number of matches and the requested page of (score, address), in one pass.
+fn count_and_page(s: &Searcher, query: &dyn Query, q: &SearchQuery) -> Result<(u64, Page)> {
     if q.limit == 0 {
-        return Ok(vec![]);
+        return Ok((s.search(query, &Count)? as u64, vec![]));
     }
     let docs = TopDocs::with_limit(q.limit).and_offset(q.offset);
     let order = match q.effective_sort() {
-        Sort::Relevance => return Ok(s.search(query, &docs.order_by_score())?),
+        Sort::Relevance => {
+            let (n, page) = s.search(query, &(Count, docs.order_by_score()))?;
+            return Ok((n as u64, page));
+        }
         Sort::YearDesc => Order::Desc,
         Sort::YearAsc => Order::Asc,
     };
-    let by_year = s.search(query, &docs.order_by_fast_field::<i64>("year", order))?;
-    Ok(by_year.into_iter().map(|(_, addr)| (0.0, addr)).collect())
+    let (n, by_year) = s.search(
+        query,
+        &(Count, docs.order_by_fast_field::<i64>("year", order)),
+    )?;
+    Ok((
+        n as u64,
+        by_year.into_iter().map(|(_, addr)| (0.0, addr)).collect(),
+    ))
 }
+
+/// Hits as (score, address).
+type Page = Vec<(f32, DocAddress)>;

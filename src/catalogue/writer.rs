@@ -39,6 +39,8 @@ pub struct CatalogueWriter<'a> {
     writer: IndexWriter<TantivyDocument>,
     /// Content hash of every stored (or pending) record, by key.
     known: HashMap<String, u64>,
+    /// Has anything been written since the last commit?
+    dirty: bool,
 }
 
 impl Catalogue {
@@ -62,6 +64,7 @@ impl Catalogue {
             cat: self,
             writer,
             known,
+            dirty: false,
         })
     }
 }
@@ -92,13 +95,19 @@ impl CatalogueWriter<'_> {
         };
         self.writer.add_document(doc)?;
         self.known.insert(key, hash);
+        self.dirty = true;
         Ok(outcome)
     }
 
     /// Makes everything written so far durable and visible, atomically, then updates
-    /// `catalogue.json`.
+    /// `catalogue.json`. Does nothing when every upsert since the last commit was
+    /// [`Upsert::Unchanged`].
     pub fn commit(&mut self) -> Result<()> {
+        if !self.dirty {
+            return Ok(());
+        }
         self.writer.commit()?;
+        self.dirty = false;
         self.cat.reader.reload()?;
         let searcher = self.cat.reader.searcher();
         let by_source = source_counts(&searcher, self.cat.fields.facets)?;
@@ -110,6 +119,7 @@ impl CatalogueWriter<'_> {
     /// Discards everything written since the last commit.
     pub fn rollback(&mut self) -> Result<()> {
         self.writer.rollback()?;
+        self.dirty = false;
         self.known = known_hashes(&self.cat.reader.searcher())?;
         Ok(())
     }

@@ -154,7 +154,12 @@ fn print_table(
 fn row(hit: &Hit, kw: usize, title_w: usize) -> String {
     let p = &hit.proposal;
     let year = p.year.map_or("-".to_string(), |y| y.to_string());
-    let country = p.country_code.as_deref().unwrap_or("-");
+    let country = p
+        .country_code
+        .as_deref()
+        .or(p.country_name.as_deref())
+        .unwrap_or("-");
+    let country = truncate(country, 7);
     let digital = p
         .classification
         .as_ref()
@@ -170,7 +175,12 @@ fn row(hit: &Hit, kw: usize, title_w: usize) -> String {
 pub(crate) fn print_facets(out: &mut impl Write, facets: &Facets) -> std::io::Result<()> {
     for (name, values) in facets {
         let list: Vec<String> = values.iter().map(|(v, n)| format!("{v} {n}")).collect();
-        writeln!(out, "{name:>8}: {}", list.join(", "))?;
+        let list = if list.is_empty() {
+            "-".to_string()
+        } else {
+            list.join(", ")
+        };
+        writeln!(out, "{name:>8}: {list}")?;
     }
     Ok(())
 }
