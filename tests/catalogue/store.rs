@@ -126,3 +126,63 @@ fn empty_ids_are_refused() {
         Err(CatalogueError::InvalidRecord { .. })
     ));
 }
+
+/// Child half of the crash test: writes and commits until it is killed.
+#[test]
+fn crash_child_writes_until_killed() {
+    let Ok(dir) = std::env::var("LANDSCAPE_CRASH_CHILD_DIR") else {
+        return; // only runs when spawned by `a_killed_writer_leaves_the_last_commit_readable`
+    };
+    let cat = Catalogue::open(std::path::Path::new(&dir)).unwrap();
+    let mut w = cat.writer().unwrap();
+    let template = data()[0].clone();
+    for i in 0.. {
+        let p = Proposal {
+            id: format!("crash-{i}"),
+            ..template.clone()
+        };
+        w.upsert(&p).unwrap();
+        if i % 50 == 49 {
+            w.commit().unwrap();
+            if i == 49 {
+                println!("READY");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_killed_writer_leaves_the_last_commit_readable() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    drop(build(dir.path(), &data()));
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "store::crash_child_writes_until_killed",
+            "--nocapture",
+        ])
+        .env("LANDSCAPE_CRASH_CHILD_DIR", dir.path())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let ready = stdout
+        .lines()
+        .map(|l| l.unwrap())
+        .any(|l| l.contains("READY"));
+    assert!(ready, "the child never committed");
+    std::thread::sleep(std::time::Duration::from_millis(300)); // let it get mid-write
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let cat = Catalogue::open(dir.path()).unwrap();
+    let n = cat.len();
+    assert!(
+        n >= 12 + 50 && (n - 12) % 50 == 0,
+        "{n} records: a partial commit is visible"
+    );
+    let all: Vec<Proposal> = cat.iter_all().collect::<Result<_, _>>().unwrap();
+    assert_eq!(all.len() as u64, n);
+    let mut w = cat.writer().expect("the dead writer's lock is released");
+    assert_eq!(w.upsert(&data()[0]).unwrap(), Upsert::Unchanged);
+}
