@@ -73,7 +73,9 @@ impl Catalogue {
 
 /// The number of matches and the requested page of (score, address), in one pass.
 fn count_and_page(s: &Searcher, query: &dyn Query, q: &SearchQuery) -> Result<(u64, Page)> {
-    if q.limit == 0 {
+    // An offset past the last record has no page; checking it first also keeps tantivy
+    // from allocating a buffer sized by a huge offset.
+    if q.limit == 0 || q.offset as u64 >= s.num_docs() {
         return Ok((s.search(query, &Count)? as u64, vec![]));
     }
     let docs = TopDocs::with_limit(q.limit).and_offset(q.offset);

@@ -184,6 +184,13 @@ fn title_matches_rank_first_and_year_sorts_and_pages() {
         asc.windows(2).all(|w| w[0] <= w[1]) && asc[0] == 2012,
         "{asc:?}"
     );
+    let far = cat
+        .search(&SearchQuery {
+            offset: usize::MAX / 2,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!((far.total, far.hits.len()), (12, 0));
     let counts_only = cat
         .search(&SearchQuery {
             limit: 0,
