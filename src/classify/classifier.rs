@@ -125,3 +125,10 @@ pub fn decide(d: &[f32], lexicon: &Lexicon, text: &str) -> Labels {
         sectors,
     }
 }
+
+impl Classifier {
+    /// The lexicon the classifier reads with.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+}

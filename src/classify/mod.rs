@@ -11,6 +11,7 @@ pub mod evidence;
 pub mod heads;
 pub mod lexicon;
 pub mod openness;
+pub mod output;
 pub mod persist;
 pub mod report;
 pub mod train;

@@ -2,6 +2,14 @@
 
 use clap::{Parser, Subcommand};
 
+mod classify;
+mod eval;
+mod export;
+mod ingest;
+mod read;
+mod search;
+mod show;
+mod stats;
 mod train;
 
 /// Maps the digital-project landscape: ingest proposals, classify them, search the catalogue.
@@ -14,14 +22,39 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Read proposal files (CSV, JSON Lines, IATI XML, open.undp.org JSON), classify them and
+    /// add them to a catalogue.
+    Ingest(ingest::Args),
+    /// Classify proposal files (or JSON Lines on stdin) into CSV or JSON Lines.
+    Classify(classify::Args),
     /// Train a model from labelled files and the corpora.
     Train(train::Args),
+    /// Evaluate a model on a labelled file.
+    Eval(eval::Args),
+    /// Search the catalogue.
+    Search(search::Args),
+    /// Show one record.
+    Show(show::Args),
+    /// Summarise the catalogue.
+    Stats(stats::Args),
+    /// Export records to CSV, JSON Lines or Parquet.
+    Export(export::Args),
+    /// Read proposal files into normalised JSON Lines, without classifying.
+    Read(read::Args),
 }
 
 /// Runs the chosen subcommand.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
+        Command::Ingest(a) => ingest::run(a),
+        Command::Classify(a) => classify::run(a),
         Command::Train(a) => train::run(a),
+        Command::Eval(a) => eval::run(a),
+        Command::Search(a) => search::run(a),
+        Command::Show(a) => show::run(a),
+        Command::Stats(a) => stats::run(a),
+        Command::Export(a) => export::run(a),
+        Command::Read(a) => read::run(a),
     }
 }
 
@@ -35,10 +68,7 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// Exit code for an error: 2 for bad input or usage, 1 for anything else.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
-    if err
-        .chain()
-        .any(|e| e.downcast_ref::<std::io::Error>().is_some())
-    {
+    if err.chain().any(|e| e.downcast_ref::<std::io::Error>().is_some()) {
         1
     } else {
         2

@@ -1,0 +1,180 @@
+//! Classification outputs: CSV with the label columns of `LABELS.md` first
+//! (`id,digital,openness,pillars,sectors`), then probabilities and evidence; JSON Lines with the
+//! same fields. Also the minimal JSON Lines input every tool can feed
+//! (`id`, `title`, `description`, optional `text`, `country`, `year`, `source`).
+
+use std::io::Write;
+
+use serde::{Deserialize, Serialize};
+
+use crate::labels::{Classification, Labels, Pillar, Sector};
+use crate::Proposal;
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// CSV with a header.
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+/// One output record (flat, for CSV and JSON Lines alike).
+#[derive(Debug, Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    digital: u8,
+    openness: &'a str,
+    pillars: String,
+    sectors: String,
+    p_digital: String,
+    p_digital_levels: String,
+    p_pillars: String,
+    p_sectors: String,
+    evidence: String,
+    source: &'a str,
+    key: String,
+    model: &'a str,
+}
+
+/// Writes classified proposals.
+pub struct Sink {
+    format: Format,
+    csv: Option<csv::Writer<Box<dyn Write>>>,
+    out: Option<Box<dyn Write>>,
+}
+
+impl Sink {
+    /// A sink writing `format` to `out`.
+    pub fn new(out: Box<dyn Write>, format: Format) -> std::io::Result<Sink> {
+        Ok(match format {
+            Format::Csv => Sink { format, csv: Some(csv::Writer::from_writer(out)), out: None },
+            Format::Jsonl => Sink { format, csv: None, out: Some(out) },
+        })
+    }
+
+    /// Writes one classified proposal (unclassified ones are skipped).
+    pub fn write(&mut self, p: &Proposal) -> std::io::Result<()> {
+        let Some(c) = &p.classification else {
+            return Ok(());
+        };
+        let row = row(p, c);
+        match self.format {
+            Format::Csv => self.csv.as_mut().expect("csv sink").serialize(&row).map_err(std::io::Error::other),
+            Format::Jsonl => {
+                let out = self.out.as_mut().expect("jsonl sink");
+                serde_json::to_writer(&mut *out, &row)?;
+                out.write_all(b"\n")
+            }
+        }
+    }
+
+    /// Flushes what is buffered (for streaming).
+    pub fn flush(&mut self) -> std::io::Result<()> {
+        match self.format {
+            Format::Csv => self.csv.as_mut().expect("csv sink").flush(),
+            Format::Jsonl => self.out.as_mut().expect("jsonl sink").flush(),
+        }
+    }
+
+    /// Flushes and closes the output.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.flush()
+    }
+}
+
+fn probs(v: &[f32]) -> String {
+    v.iter().map(|p| format!("{p:.3}")).collect::<Vec<_>>().join(";")
+}
+
+fn row<'a>(p: &'a Proposal, c: &'a Classification) -> Row<'a> {
+    let l = &c.labels;
+    Row {
+        id: &p.id,
+        digital: l.digital,
+        openness: l.openness.as_str(),
+        pillars: Labels::join(&l.pillars),
+        sectors: Labels::join(&l.sectors),
+        p_digital: format!("{:.3}", c.p_digital()),
+        p_digital_levels: probs(&c.digital_probs),
+        p_pillars: pairs(Pillar::ALL, &c.pillar_probs),
+        p_sectors: pairs(Sector::ALL, &c.sector_probs),
+        evidence: c
+            .evidence
+            .iter()
+            .map(|e| format!("{}={}: {} ({:+.2})", e.head, e.label, e.term, e.weight))
+            .collect::<Vec<_>>()
+            .join("; "),
+        source: &p.source,
+        key: p.key(),
+        model: &c.model,
+    }
+}
+
+fn pairs<T: std::fmt::Display>(names: &[T], p: &[f32]) -> String {
+    names.iter().zip(p).map(|(n, v)| format!("{n}={v:.3}")).collect::<Vec<_>>().join(";")
+}
+
+/// The minimal JSON input record.
+#[derive(Debug, Deserialize)]
+struct Input {
+    id: serde_json::Value,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    country: Option<String>,
+    #[serde(default)]
+    year: Option<i32>,
+    #[serde(default)]
+    source: Option<String>,
+}
+
+/// Reads one JSON object with `id`, `title`, `description` (optional `text`, `country`,
+/// `year`, `source`) into a proposal.
+pub fn proposal_from_json(line: &str) -> Result<Proposal, String> {
+    let i: Input = serde_json::from_str(line).map_err(|e| e.to_string())?;
+    let id = match i.id {
+        serde_json::Value::String(s) => s,
+        serde_json::Value::Number(n) => n.to_string(),
+        _ => return Err("`id` must be a string or a number".into()),
+    };
+    if id.trim().is_empty() {
+        return Err("empty `id`".into());
+    }
+    let text = i.text.unwrap_or_else(|| Proposal::default_text(&i.title, &i.description));
+    if text.trim().is_empty() {
+        return Err("no text: give `title`, `description` or `text`".into());
+    }
+    let country = i.country.as_deref().and_then(crate::country::lookup);
+    Ok(Proposal {
+        id,
+        source: i.source.unwrap_or_else(|| "stdin".into()),
+        title: i.title,
+        description: i.description,
+        text,
+        country_code: country.map(|c| c.alpha3.to_string()),
+        country_name: i.country,
+        year: i.year,
+        ..Default::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minimal_json_input() {
+        let p = proposal_from_json(r#"{"id": 7, "title": "E-government portal", "description": "Kenya", "country": "Kenya", "year": 2019}"#).unwrap();
+        assert_eq!(p.id, "7");
+        assert_eq!(p.text, "E-government portal. Kenya");
+        assert_eq!(p.country_code.as_deref(), Some("KEN"));
+        assert!(proposal_from_json(r#"{"id": "x"}"#).is_err());
+        assert!(proposal_from_json(r#"{"title": "x"}"#).is_err());
+        assert!(proposal_from_json("not json").is_err());
+    }
+}

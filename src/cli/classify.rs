@@ -1,0 +1,154 @@
+//! `landscape classify`: label proposal files (any format `ingest` reads) or a JSON Lines
+//! stream on stdin, writing CSV or JSON Lines. Batches are classified in parallel and written
+//! as they come, so memory stays flat; a file output is written to a temporary file, then
+//! renamed.
+
+use std::io::{BufRead, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use landscape::classify::output::{Format as OutFormat, Sink};
+use landscape::classify::Classifier;
+use landscape::ingest::{self, ReadOptions};
+use landscape::Proposal;
+use rayon::prelude::*;
+
+const BATCH: usize = 8192;
+
+/// Arguments of `landscape classify`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Input files; none (or `-`) reads JSON Lines from stdin and writes JSON Lines to stdout.
+    inputs: Vec<PathBuf>,
+    /// Input format: csv, jsonl, iati, undp-json (default: from the file extension).
+    #[arg(long)]
+    format: Option<ingest::Format>,
+    /// Column layout preset (default: detected from the header).
+    #[arg(long)]
+    preset: Option<ingest::Preset>,
+    /// Map a field to a column, e.g. `--map id=ref` (repeatable).
+    #[arg(long = "map", value_name = "FIELD=COLUMN", value_parser = ingest::parse_map)]
+    maps: Vec<(String, String)>,
+    /// The model directory.
+    #[arg(long, default_value = "models/default")]
+    model: PathBuf,
+    /// Output file, `.csv` or `.jsonl` (default: JSON Lines on stdout).
+    #[arg(long, short)]
+    out: Option<PathBuf>,
+}
+
+/// A progress bar on a terminal (hidden otherwise).
+pub fn progress(total: u64, path: &Path) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {msg}")
+            .expect("valid template"),
+    );
+    bar.set_message(path.display().to_string());
+    bar
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let model = Classifier::load(&args.model)
+        .with_context(|| format!("cannot load the model {}", args.model.display()))?;
+    let stdin_mode = args.inputs.is_empty() || args.inputs.iter().any(|p| p.as_os_str() == "-");
+    let format = match &args.out {
+        Some(p) if p.extension().is_some_and(|e| e == "csv") => OutFormat::Csv,
+        _ => OutFormat::Jsonl,
+    };
+    let (tmp, out): (Option<tempfile::NamedTempFile>, Box<dyn Write>) = match &args.out {
+        Some(p) => {
+            let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let t = tempfile::NamedTempFile::new_in(dir)?;
+            let f = t.reopen()?;
+            (Some(t), Box::new(BufWriter::new(f)))
+        }
+        None => (None, Box::new(BufWriter::new(std::io::stdout().lock()))),
+    };
+    let mut sink = Sink::new(out, format)?;
+    let mut n = 0u64;
+    if stdin_mode {
+        n += classify_stdin(&model, &mut sink)?;
+    } else {
+        let opts = ReadOptions {
+            format: args.format,
+            preset: args.preset,
+            maps: args.maps.clone(),
+            source: None,
+        };
+        for path in &args.inputs {
+            n += classify_file(&model, path, &opts, &mut sink)?;
+        }
+    }
+    sink.finish()?;
+    if let (Some(t), Some(p)) = (tmp, &args.out) {
+        t.persist(p).with_context(|| format!("cannot write {}", p.display()))?;
+        eprintln!("classified {n} records into {}", p.display());
+    }
+    Ok(())
+}
+
+fn classify_file(m: &Classifier, path: &Path, opts: &ReadOptions, sink: &mut Sink) -> anyhow::Result<u64> {
+    let bar = progress(ingest::total_bytes(path)?, path);
+    let mut reader = ingest::open(path, opts)?;
+    let mut n = 0;
+    loop {
+        let mut batch: Vec<Proposal> = Vec::with_capacity(BATCH);
+        for r in reader.by_ref() {
+            match r {
+                Ok(p) => batch.push(p),
+                Err(r) => eprintln!("rejected: {}{}: {}", r.file, r.line.map(|l| format!(":{l}")).unwrap_or_default(), r.reason),
+            }
+            if batch.len() == BATCH {
+                break;
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        n += write_batch(m, batch, sink)?;
+        bar.set_position(reader.bytes_read());
+    }
+    bar.finish_and_clear();
+    Ok(n)
+}
+
+fn classify_stdin(m: &Classifier, sink: &mut Sink) -> anyhow::Result<u64> {
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines().enumerate();
+    let mut n = 0;
+    loop {
+        let mut batch = Vec::with_capacity(BATCH);
+        for (i, line) in lines.by_ref() {
+            let line = line?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            match landscape::classify::output::proposal_from_json(&line) {
+                Ok(p) => batch.push(p),
+                Err(e) => eprintln!("rejected: stdin:{}: {e}", i + 1),
+            }
+            if batch.len() == 256 {
+                break;
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        n += write_batch(m, batch, sink)?;
+        sink.flush()?;
+    }
+    Ok(n)
+}
+
+fn write_batch(m: &Classifier, mut batch: Vec<Proposal>, sink: &mut Sink) -> anyhow::Result<u64> {
+    batch
+        .par_iter_mut()
+        .for_each(|p| p.classification = Some(m.classify(&p.text)));
+    for p in &batch {
+        sink.write(p)?;
+    }
+    Ok(batch.len() as u64)
+}

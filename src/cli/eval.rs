@@ -1,0 +1,85 @@
+//! `landscape eval`: score a model against a labelled file: per-label precision, recall, F1 and
+//! support, micro and macro averages, confusion matrices, and the worst errors with evidence.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use landscape::classify::heads::RowLabel;
+use landscape::classify::report::CvReport;
+use landscape::classify::{classifier::decide, dataset, Classifier, TrainConfig};
+
+/// Arguments of `landscape eval`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The labelled file (id,digital,openness,pillars,sectors).
+    #[arg(long, default_value = "../shared/data/labels/gold.csv")]
+    gold: PathBuf,
+    /// The model directory.
+    #[arg(long, default_value = "models/default")]
+    model: PathBuf,
+    /// The shared data directory holding the corpora with the labelled records' text.
+    #[arg(long, default_value = "../shared/data")]
+    data: PathBuf,
+    /// Print JSON instead of tables.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let model = Classifier::load(&args.model)
+        .with_context(|| format!("cannot load the model {}", args.model.display()))?;
+    let corpora: Vec<PathBuf> = dataset::CORPORA.iter().map(|c| args.data.join(c)).collect();
+    let mut set = dataset::assemble(std::slice::from_ref(&args.gold), &corpora, 0.0)?;
+    let gold: Vec<usize> = (0..set.rows.len()).filter(|&i| matches!(set.rows[i], RowLabel::Gold(_))).collect();
+    set.keys = gold.iter().map(|&i| set.keys[i].clone()).collect();
+    set.texts = gold.iter().map(|&i| set.texts[i].clone()).collect();
+    set.languages = gold.iter().map(|&i| set.languages[i].clone()).collect();
+    set.rows = gold.iter().map(|&i| set.rows[i].clone()).collect();
+    let decisions: Vec<Option<Vec<f32>>> = set
+        .texts
+        .iter()
+        .map(|t| Some(model.decisions(&model.features(t))))
+        .collect();
+    let cfg = TrainConfig { folds: 0, ..TrainConfig::default() };
+    let lexicon = model.lexicon();
+    let report = CvReport::from_oof(&set, &decisions, &|d, t| decide(d, lexicon, t), &cfg);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        return Ok(());
+    }
+    println!("model {} on {} ({} records)\n", model.name(), args.gold.display(), set.rows.len());
+    for (k, v) in report.headline() {
+        println!("{k:<20} {v:.3}");
+    }
+    for (name, r) in &report.heads {
+        println!("\n== {name}\n{}", r.to_text());
+    }
+    println!("\n== worst errors (digital)");
+    let mut errs: Vec<(f32, usize)> = set
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            let RowLabel::Gold(l) = r else { return None };
+            let d = decisions[i].as_ref()?[0];
+            ((d > 0.0) != l.is_digital()).then_some((d.abs(), i))
+        })
+        .collect();
+    errs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (_, i) in errs.into_iter().take(20) {
+        let c = model.classify(&set.texts[i]);
+        let RowLabel::Gold(l) = &set.rows[i] else { continue };
+        let ev: Vec<String> = c.evidence.iter().filter(|e| e.head == "digital").map(|e| format!("{} ({:+.2})", e.term, e.weight)).collect();
+        println!(
+            "{}  gold {} predicted {} (p={:.2})  evidence: {}\n    {}",
+            set.keys[i],
+            l.digital,
+            c.labels.digital,
+            c.p_digital(),
+            ev.join(", "),
+            set.texts[i].chars().take(160).collect::<String>()
+        );
+    }
+    Ok(())
+}
