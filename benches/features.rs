@@ -1,0 +1,105 @@
+//! Featurisation speed on real texts from the shared corpora: normalise + split into words
+//! (hand-written fast path vs the `tokenizers` pipeline), and `Featurizer::transform` with and
+//! without character n-grams. Throughput is in documents per second.
+//!
+//! Run: `cargo bench --bench features` (needs `../shared/data/corpora`).
+
+#[path = "../tests/text/corpus.rs"]
+mod corpus;
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use landscape::text::tokenizer::{normalizer, pipeline_words, pre_tokenizer};
+use landscape::text::{normalize_into, words, FeatureConfig, Featurizer};
+
+/// Texts measured: ~700 per source (UNDP, World Bank, German aid activities), 2,100 in all.
+fn bench_texts() -> Vec<String> {
+    corpus::mixed(700)
+}
+
+/// Training texts for the featurizer, disjoint from the measured ones.
+fn training_texts() -> Vec<String> {
+    corpus::mixed(4000).split_off(2100)
+}
+
+fn tokenize(c: &mut Criterion) {
+    let texts = bench_texts();
+    let chars: usize = texts.iter().map(|t| t.chars().count()).sum();
+    eprintln!("{} texts, mean {} chars", texts.len(), chars / texts.len());
+    let mut g = c.benchmark_group("words");
+    g.throughput(Throughput::Elements(texts.len() as u64));
+    g.bench_function("fast_path", |b| {
+        let mut buf = String::new();
+        b.iter(|| {
+            let mut n = 0;
+            for t in &texts {
+                normalize_into(t, &mut buf);
+                n += words(&buf).count();
+            }
+            black_box(n)
+        })
+    });
+    let (norm, pre) = (normalizer(), pre_tokenizer());
+    g.bench_function("tokenizers_pipeline", |b| {
+        b.iter(|| {
+            let n: usize = texts
+                .iter()
+                .map(|t| pipeline_words(&norm, &pre, t).unwrap().len())
+                .sum();
+            black_box(n)
+        })
+    });
+    g.finish();
+}
+
+fn transform(c: &mut Criterion) {
+    let texts = bench_texts();
+    let train = training_texts();
+    let train: Vec<&str> = train.iter().map(String::as_str).collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let mut g = c.benchmark_group("transform");
+    g.throughput(Throughput::Elements(texts.len() as u64));
+    for (name, cfg) in [
+        ("word_and_char_ngrams", FeatureConfig::default()),
+        (
+            "word_ngrams_only",
+            FeatureConfig {
+                char_ngrams: None,
+                ..Default::default()
+            },
+        ),
+    ] {
+        let f = Featurizer::fit(&train, &cfg).unwrap();
+        eprintln!(
+            "{name}: dim {} (word {}, char {})",
+            f.dim(),
+            f.word_dim(),
+            f.char_dim()
+        );
+        g.bench_function(format!("{name}/one_thread"), |b| {
+            b.iter(|| refs.iter().map(|t| f.transform(t).nnz()).sum::<usize>())
+        });
+        g.bench_function(format!("{name}/batch_all_threads"), |b| {
+            b.iter(|| f.transform_batch(&refs).len())
+        });
+    }
+    g.finish();
+}
+
+fn fit(c: &mut Criterion) {
+    let train = training_texts();
+    let train: Vec<&str> = train.iter().map(String::as_str).collect();
+    let mut g = c.benchmark_group("fit");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(train.len() as u64));
+    g.bench_function("default_config", |b| {
+        b.iter(|| {
+            Featurizer::fit(&train, &FeatureConfig::default())
+                .unwrap()
+                .dim()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, tokenize, transform, fit);
+criterion_main!(benches);
