@@ -27,6 +27,20 @@ fn tokenize(c: &mut Criterion) {
     eprintln!("{} texts, mean {} chars", texts.len(), chars / texts.len());
     let mut g = c.benchmark_group("words");
     g.throughput(Throughput::Elements(texts.len() as u64));
+    let mut buf = String::new();
+    report_cpu_time(
+        "words/fast_path",
+        || {
+            texts
+                .iter()
+                .map(|t| {
+                    normalize_into(t, &mut buf);
+                    words(&buf).count()
+                })
+                .sum()
+        },
+        texts.len(),
+    );
     g.bench_function("fast_path", |b| {
         let mut buf = String::new();
         b.iter(|| {
@@ -39,6 +53,16 @@ fn tokenize(c: &mut Criterion) {
         })
     });
     let (norm, pre) = (normalizer(), pre_tokenizer());
+    report_cpu_time(
+        "words/tokenizers_pipeline",
+        || {
+            texts
+                .iter()
+                .map(|t| pipeline_words(&norm, &pre, t).unwrap().len())
+                .sum()
+        },
+        texts.len(),
+    );
     g.bench_function("tokenizers_pipeline", |b| {
         b.iter(|| {
             let n: usize = texts
@@ -75,6 +99,11 @@ fn transform(c: &mut Criterion) {
             f.word_dim(),
             f.char_dim()
         );
+        report_cpu_time(
+            name,
+            || refs.iter().map(|t| f.transform(t).nnz()).sum::<usize>(),
+            refs.len(),
+        );
         g.bench_function(format!("{name}/one_thread"), |b| {
             b.iter(|| refs.iter().map(|t| f.transform(t).nnz()).sum::<usize>())
         });
@@ -83,6 +112,32 @@ fn transform(c: &mut Criterion) {
         });
     }
     g.finish();
+}
+
+/// Nanoseconds this thread has spent on a CPU (Linux `/proc/thread-self/schedstat`).
+fn thread_cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
+/// Prints CPU time per document of `run` (which processes `docs` documents): on a shared,
+/// loaded machine this is steadier than the wall-clock times criterion reports.
+fn report_cpu_time(name: &str, mut run: impl FnMut() -> usize, docs: usize) {
+    let (Some(start), wall) = (thread_cpu_ns(), std::time::Instant::now()) else {
+        return;
+    };
+    let mut rounds = 0u64;
+    while wall.elapsed().as_secs_f64() < 3.0 {
+        black_box(run());
+        rounds += 1;
+    }
+    let cpu = thread_cpu_ns().unwrap_or(start) - start;
+    let per_doc = cpu as f64 / (rounds * docs as u64) as f64;
+    eprintln!(
+        "{name}: {:.2} µs CPU per document, {:.0} documents/s per core",
+        per_doc / 1e3,
+        1e9 / per_doc
+    );
 }
 
 fn fit(c: &mut Criterion) {
