@@ -140,6 +140,48 @@ fn report_cpu_time(name: &str, mut run: impl FnMut() -> usize, docs: usize) {
     );
 }
 
+/// Longer texts (UNDP title, description, output titles and descriptions, 600 to 1,000
+/// characters), the size the end-to-end target is stated for.
+fn transform_long(c: &mut Criterion) {
+    let all = corpus::texts(
+        "undp_open_projects_2014.csv",
+        &[
+            "project_title",
+            "project_descr",
+            "output_titles",
+            "output_descrs",
+        ],
+        None,
+        usize::MAX,
+    );
+    let long: Vec<&str> = all
+        .iter()
+        .map(String::as_str)
+        .filter(|t| (600..=1000).contains(&t.len()))
+        .take(2000)
+        .collect();
+    let train = training_texts();
+    let train: Vec<&str> = train.iter().map(String::as_str).collect();
+    let f = Featurizer::fit(&train, &FeatureConfig::default()).unwrap();
+    let chars: usize = long.iter().map(|t| t.chars().count()).sum();
+    eprintln!(
+        "{} long texts, mean {} chars",
+        long.len(),
+        chars / long.len()
+    );
+    report_cpu_time(
+        "long/word_and_char_ngrams",
+        || long.iter().map(|t| f.transform(t).nnz()).sum(),
+        long.len(),
+    );
+    let mut g = c.benchmark_group("transform_long");
+    g.throughput(Throughput::Elements(long.len() as u64));
+    g.bench_function("word_and_char_ngrams/one_thread", |b| {
+        b.iter(|| long.iter().map(|t| f.transform(t).nnz()).sum::<usize>())
+    });
+    g.finish();
+}
+
 fn fit(c: &mut Criterion) {
     let train = training_texts();
     let train: Vec<&str> = train.iter().map(String::as_str).collect();
@@ -156,5 +198,5 @@ fn fit(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, tokenize, transform, fit);
+criterion_group!(benches, tokenize, transform, transform_long, fit);
 criterion_main!(benches);
