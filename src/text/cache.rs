@@ -29,12 +29,12 @@ pub(crate) struct WordCache {
 }
 
 /// What the cache knows about one word.
-pub(crate) struct CachedWord<'a> {
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CachedWord {
     /// The word's unigram feature index.
     pub(crate) unigram: u32,
-    /// Its character n-gram feature indices (with the char block's offset), one per
-    /// occurrence of the n-gram in the word.
-    pub(crate) chars: &'a [u32],
+    start: u32,
+    end: u32,
 }
 
 impl WordCache {
@@ -98,7 +98,7 @@ impl WordCache {
 
     /// The cached features of the word hashed `h`, if it is a vocabulary unigram.
     #[inline]
-    pub(crate) fn get(&self, h: u64) -> Option<CachedWord<'_>> {
+    pub(crate) fn get(&self, h: u64) -> Option<CachedWord> {
         let mut pos = h as usize & self.mask;
         loop {
             let s = self.slots[pos];
@@ -108,10 +108,18 @@ impl WordCache {
             if s.key == h {
                 return Some(CachedWord {
                     unigram: s.unigram,
-                    chars: &self.char_features[s.start as usize..s.end as usize],
+                    start: s.start,
+                    end: s.end,
                 });
             }
             pos = (pos + 1) & self.mask;
         }
+    }
+
+    /// The word's character n-gram feature indices (with the char block's offset), one per
+    /// occurrence of the n-gram in the word.
+    #[inline]
+    pub(crate) fn chars(&self, c: CachedWord) -> &[u32] {
+        &self.char_features[c.start as usize..c.end as usize]
     }
 }

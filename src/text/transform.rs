@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use rayon::prelude::*;
 
 use super::accum::Accumulator;
+use super::cache::CachedWord;
 use super::features::Featurizer;
 use super::ngrams::{char_ngrams, word_ngrams};
 use super::oov::OovMemo;
@@ -21,6 +22,9 @@ const SUBLINEAR_TABLE: usize = 64;
 struct Scratch {
     norm: String,
     hashes: Vec<u64>,
+    word_hashes: Vec<u64>,
+    gram_hashes: Vec<u64>,
+    found: Vec<Option<CachedWord>>,
     chars: Vec<char>,
     extra: Vec<(u32, f32)>,
     extra_all: Vec<(u32, f32)>,
@@ -59,15 +63,22 @@ impl Featurizer {
         v
     }
 
-    /// Unigrams and character n-grams word by word, then longer word n-grams.
+    /// Unigrams and character n-grams word by word, then longer word n-grams. Lookups are
+    /// done in tight loops of independent iterations (all words, then all n-grams) so that
+    /// the CPU overlaps their cache misses.
     fn count_words(&self, ws: &[&str], s: &mut Scratch) {
+        s.word_hashes.clear();
+        s.word_hashes.extend(ws.iter().map(|w| hash::word(w)));
+        s.found.clear();
+        s.found
+            .extend(s.word_hashes.iter().map(|&h| self.cache.get(h)));
         s.hashes.clear();
         let char_offset = self.word.len() as u32;
-        for w in ws {
-            let h = hash::word(w);
-            if let Some(c) = self.cache.get(h) {
+        for (i, w) in ws.iter().enumerate() {
+            let h = s.word_hashes[i];
+            if let Some(c) = s.found[i] {
                 s.acc.add(c.unigram);
-                c.chars.iter().for_each(|&i| s.acc.add(i));
+                self.cache.chars(c).iter().for_each(|&i| s.acc.add(i));
                 s.hashes.push(h);
                 continue;
             }
@@ -86,12 +97,14 @@ impl Featurizer {
         }
         let (lo, hi) = self.config.word_ngrams;
         if hi >= 2 {
-            let (acc, word) = (&mut s.acc, &self.word);
-            word_ngrams(&s.hashes, (lo.max(2), hi), |g, _, _| {
-                if let Some(i) = word.index.get(g) {
-                    acc.add(i);
+            s.gram_hashes.clear();
+            let grams = &mut s.gram_hashes;
+            word_ngrams(&s.hashes, (lo.max(2), hi), |g, _, _| grams.push(g));
+            for &g in &s.gram_hashes {
+                if let Some(i) = self.word.index.get(g) {
+                    s.acc.add(i);
                 }
-            });
+            }
         }
     }
 
