@@ -20,6 +20,9 @@ use super::table::HashIndex;
 use super::vocab::{BlockKind, Vocab};
 use super::{hash, TextError};
 
+/// Source of [`Featurizer::id`]s.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 /// Text to sparse TF-IDF vectors, with a frozen vocabulary and IDF.
 pub struct Featurizer {
     pub(crate) config: FeatureConfig,
@@ -33,6 +36,8 @@ pub struct Featurizer {
     pub(crate) extras: Vec<Box<dyn FeatureBlock>>,
     /// Start index of each extra block.
     pub(crate) extra_offsets: Vec<u32>,
+    /// Unique per instance: tells per-thread memos which featurizer they belong to.
+    pub(crate) id: u64,
 }
 
 impl std::fmt::Debug for Featurizer {
@@ -97,6 +102,7 @@ impl Featurizer {
             cache,
             extras: Vec::new(),
             extra_offsets: Vec::new(),
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 

@@ -16,6 +16,7 @@ mod fit;
 mod hash;
 mod ngrams;
 pub mod normalize;
+mod oov;
 pub mod persist;
 pub mod sparse;
 mod table;

@@ -31,15 +31,21 @@ pub fn normalize(text: &str) -> String {
 pub fn normalize_into(text: &str, out: &mut String) {
     out.clear();
     let mut pending_space = false;
-    for c in text.chars() {
-        if c.is_ascii() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
             // Fast path: ASCII is its own NFKD and has no combining marks.
-            if c.is_ascii_alphanumeric() {
-                push_kept(out, c.to_ascii_lowercase(), &mut pending_space);
+            if b.is_ascii_alphanumeric() {
+                push_kept(out, b.to_ascii_lowercase() as char, &mut pending_space);
             } else {
                 pending_space = true;
             }
+            i += 1;
         } else {
+            let c = text[i..].chars().next().expect("i is on a char boundary");
+            i += c.len_utf8();
             decompose_compatible(c, |d| push_decomposed(out, d, &mut pending_space));
         }
     }

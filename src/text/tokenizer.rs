@@ -26,7 +26,7 @@ pub const UNK_TOKEN: &str = "[UNK]";
 /// complement of Rust's `char::is_alphanumeric`.
 pub const SEPARATOR_REGEX: &str = r"[^\p{Alphabetic}\p{N}]+";
 
-/// The words of a normalised text (the output of [`crate::text::normalize`]), in order.
+/// The words of a normalised text (the output of [`normalize()`](crate::text::normalize())), in order.
 ///
 /// ```
 /// use landscape::text::{normalize, words};

@@ -8,8 +8,10 @@ use std::cell::RefCell;
 use rayon::prelude::*;
 
 use super::accum::Accumulator;
+use super::cache::CachedWord;
 use super::features::Featurizer;
 use super::ngrams::{char_ngrams, word_ngrams};
+use super::oov::OovMemo;
 use super::{hash, normalize_into, words, SparseVec};
 
 /// `1 + ln(tf)` for small term frequencies, to avoid a logarithm per feature.
@@ -20,10 +22,15 @@ const SUBLINEAR_TABLE: usize = 64;
 struct Scratch {
     norm: String,
     hashes: Vec<u64>,
+    word_hashes: Vec<u64>,
+    gram_hashes: Vec<u64>,
+    found: Vec<Option<CachedWord>>,
     chars: Vec<char>,
     extra: Vec<(u32, f32)>,
+    extra_all: Vec<(u32, f32)>,
     pairs: Vec<(u32, f32)>,
     acc: Accumulator,
+    oov: OovMemo,
 }
 
 thread_local! {
@@ -47,7 +54,7 @@ impl Featurizer {
         normalize_into(text, &mut s.norm);
         let norm = std::mem::take(&mut s.norm);
         let ws: Vec<&str> = words(&norm).collect();
-        s.acc.ensure(self.dim());
+        s.acc.ensure(self.tfidf_dim());
         self.count_words(&ws, s);
         self.count_extras(&norm, &ws, s);
         let v = self.weigh(s);
@@ -56,25 +63,33 @@ impl Featurizer {
         v
     }
 
-    /// Unigrams and character n-grams word by word, then longer word n-grams.
+    /// Unigrams and character n-grams word by word, then longer word n-grams. Lookups are
+    /// done in tight loops of independent iterations (all words, then all n-grams) so that
+    /// the CPU overlaps their cache misses.
     fn count_words(&self, ws: &[&str], s: &mut Scratch) {
+        s.word_hashes.clear();
+        s.word_hashes.extend(ws.iter().map(|w| hash::word(w)));
+        s.found.clear();
+        s.found
+            .extend(s.word_hashes.iter().map(|&h| self.cache.get(h)));
         s.hashes.clear();
         let char_offset = self.word.len() as u32;
-        for w in ws {
-            let h = hash::word(w);
-            if let Some(c) = self.cache.get(h) {
-                s.acc.add(c.unigram, 1.0);
-                c.chars.iter().for_each(|&i| s.acc.add(i, 1.0));
+        for (i, w) in ws.iter().enumerate() {
+            let h = s.word_hashes[i];
+            if let Some(c) = s.found[i] {
+                s.acc.add(c.unigram);
+                self.cache.chars(c).iter().for_each(|&i| s.acc.add(i));
                 s.hashes.push(h);
                 continue;
             }
             if let Some(range) = self.config.char_ngrams {
-                let (acc, char) = (&mut s.acc, &self.char);
-                char_ngrams(w, range, &mut s.chars, |g, _| {
-                    if let Some(i) = char.index.get(g) {
-                        acc.add(char_offset + i, 1.0);
-                    }
+                let (chars, char) = (&mut s.chars, &self.char);
+                let feats = s.oov.get(self.id, h, |out| {
+                    char_ngrams(w, range, chars, |g, _| {
+                        out.extend(char.index.get(g).map(|i| char_offset + i));
+                    })
                 });
+                feats.iter().for_each(|&i| s.acc.add(i));
             }
             if self.stop.as_ref().is_none_or(|st| st.get(h).is_none()) {
                 s.hashes.push(h);
@@ -82,16 +97,20 @@ impl Featurizer {
         }
         let (lo, hi) = self.config.word_ngrams;
         if hi >= 2 {
-            let (acc, word) = (&mut s.acc, &self.word);
-            word_ngrams(&s.hashes, (lo.max(2), hi), |g, _, _| {
-                if let Some(i) = word.index.get(g) {
-                    acc.add(i, 1.0);
+            s.gram_hashes.clear();
+            let grams = &mut s.gram_hashes;
+            word_ngrams(&s.hashes, (lo.max(2), hi), |g, _, _| grams.push(g));
+            for &g in &s.gram_hashes {
+                if let Some(i) = self.word.index.get(g) {
+                    s.acc.add(i);
                 }
-            });
+            }
         }
     }
 
+    /// Collects the extra blocks' features, shifted to their offsets, into `s.extra_all`.
     fn count_extras(&self, norm: &str, ws: &[&str], s: &mut Scratch) {
+        s.extra_all.clear();
         for (block, &offset) in self.extras.iter().zip(&self.extra_offsets) {
             s.extra.clear();
             block.features(norm, ws, &mut s.extra);
@@ -101,33 +120,38 @@ impl Featurizer {
                     "{} gave index {i}",
                     block.name()
                 );
-                s.acc.add(offset + i, v);
+                s.extra_all.push((offset + i, v));
             }
         }
     }
 
     /// Turns the accumulated counts into weights and the final vector.
     fn weigh(&self, s: &mut Scratch) -> SparseVec {
-        let tfidf = self.tfidf_dim() as u32;
         let sublinear = self.config.sublinear_tf;
         let table = sublinear_table();
         s.pairs.clear();
         s.acc.drain(
-            |i, v| {
-                if i >= tfidf {
-                    return v;
-                }
+            |i, c| {
                 let tf = if !sublinear {
-                    v
-                } else if (v as usize) < SUBLINEAR_TABLE {
-                    table[v as usize]
+                    c as f32
+                } else if (c as usize) < SUBLINEAR_TABLE {
+                    table[c as usize]
                 } else {
-                    1.0 + v.ln()
+                    1.0 + (c as f32).ln()
                 };
                 tf * self.idf[i as usize]
             },
             &mut s.pairs,
         );
+        // Extra features come after every n-gram index: sort them, sum duplicates, append.
+        s.extra_all.sort_unstable_by_key(|p| p.0);
+        for &(i, v) in &s.extra_all {
+            match s.pairs.last_mut() {
+                Some(last) if last.0 == i => last.1 += v,
+                _ => s.pairs.push((i, v)),
+            }
+        }
+        s.pairs.retain(|p| p.1 != 0.0);
         let mut out = SparseVec {
             indices: s.pairs.iter().map(|p| p.0).collect(),
             values: s.pairs.iter().map(|p| p.1).collect(),
