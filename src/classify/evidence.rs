@@ -11,19 +11,26 @@ use crate::text::{normalize, words, SparseVec};
 const PER_DECISION: usize = 4;
 
 /// Evidence for every positive label (and for `digital` 0, what argued against).
-pub fn linear(c: &Classifier, x: &SparseVec, d: &[f32], labels: &Labels) -> Vec<Evidence> {
+pub fn linear(
+    c: &Classifier,
+    text: &str,
+    x: &SparseVec,
+    d: &[f32],
+    labels: &Labels,
+) -> Vec<Evidence> {
     let mut out = Vec::new();
     let digital = labels.digital.to_string();
     if labels.is_digital() {
-        push(c, x, DIGITAL, 1.0, "digital", &digital, &mut out);
+        push(c, text, x, DIGITAL, 1.0, "digital", &digital, &mut out);
         let sign = if d[PRINCIPAL] > 0.0 { 1.0 } else { -1.0 };
-        push(c, x, PRINCIPAL, sign, "digital", &digital, &mut out);
+        push(c, text, x, PRINCIPAL, sign, "digital", &digital, &mut out);
     } else {
-        push(c, x, DIGITAL, -1.0, "digital", &digital, &mut out);
+        push(c, text, x, DIGITAL, -1.0, "digital", &digital, &mut out);
     }
     for p in &labels.pillars {
         push(
             c,
+            text,
             x,
             PILLAR0 + p.index(),
             1.0,
@@ -35,6 +42,7 @@ pub fn linear(c: &Classifier, x: &SparseVec, d: &[f32], labels: &Labels) -> Vec<
     for s in &labels.sectors {
         push(
             c,
+            text,
             x,
             SECTOR0 + s.index(),
             1.0,
@@ -48,6 +56,7 @@ pub fn linear(c: &Classifier, x: &SparseVec, d: &[f32], labels: &Labels) -> Vec<
 
 fn push(
     c: &Classifier,
+    text: &str,
     x: &SparseVec,
     head: usize,
     sign: f32,
@@ -72,7 +81,7 @@ fn push(
         if out.len() - before == PER_DECISION {
             break;
         }
-        let term = c.featurizer.feature_name(i);
+        let term = readable_term(c, text, c.featurizer.feature_name(i));
         if out[before..].iter().any(|e| e.term == term) {
             continue;
         }
@@ -87,6 +96,21 @@ fn push(
 
 fn readable(c: &Classifier, i: u32) -> bool {
     !c.featurizer.feature_name(i).starts_with('[')
+}
+
+/// A lexicon feature (`lexicon:dig_infosys`) shown with the phrases that matched it
+/// (`"information system" (dig_infosys)`); other features as they are.
+fn readable_term(c: &Classifier, text: &str, name: String) -> String {
+    match name.strip_prefix("lexicon:") {
+        Some(concept) => {
+            let mut found = matched_phrases(c, text, concept);
+            found.sort();
+            found.dedup();
+            found.truncate(3);
+            format!("{} ({concept})", found.join(", "))
+        }
+        None => name,
+    }
 }
 
 /// The phrases of `text` that matched lexicon concept `name`.

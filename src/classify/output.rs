@@ -48,8 +48,16 @@ impl Sink {
     /// A sink writing `format` to `out`.
     pub fn new(out: Box<dyn Write>, format: Format) -> std::io::Result<Sink> {
         Ok(match format {
-            Format::Csv => Sink { format, csv: Some(csv::Writer::from_writer(out)), out: None },
-            Format::Jsonl => Sink { format, csv: None, out: Some(out) },
+            Format::Csv => Sink {
+                format,
+                csv: Some(csv::Writer::from_writer(out)),
+                out: None,
+            },
+            Format::Jsonl => Sink {
+                format,
+                csv: None,
+                out: Some(out),
+            },
         })
     }
 
@@ -60,7 +68,12 @@ impl Sink {
         };
         let row = row(p, c);
         match self.format {
-            Format::Csv => self.csv.as_mut().expect("csv sink").serialize(&row).map_err(std::io::Error::other),
+            Format::Csv => self
+                .csv
+                .as_mut()
+                .expect("csv sink")
+                .serialize(&row)
+                .map_err(std::io::Error::other),
             Format::Jsonl => {
                 let out = self.out.as_mut().expect("jsonl sink");
                 serde_json::to_writer(&mut *out, &row)?;
@@ -84,7 +97,10 @@ impl Sink {
 }
 
 fn probs(v: &[f32]) -> String {
-    v.iter().map(|p| format!("{p:.3}")).collect::<Vec<_>>().join(";")
+    v.iter()
+        .map(|p| format!("{p:.3}"))
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 fn row<'a>(p: &'a Proposal, c: &'a Classification) -> Row<'a> {
@@ -112,7 +128,12 @@ fn row<'a>(p: &'a Proposal, c: &'a Classification) -> Row<'a> {
 }
 
 fn pairs<T: std::fmt::Display>(names: &[T], p: &[f32]) -> String {
-    names.iter().zip(p).map(|(n, v)| format!("{n}={v:.3}")).collect::<Vec<_>>().join(";")
+    names
+        .iter()
+        .zip(p)
+        .map(|(n, v)| format!("{n}={v:.3}"))
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 /// The minimal JSON input record.
@@ -145,7 +166,9 @@ pub fn proposal_from_json(line: &str) -> Result<Proposal, String> {
     if id.trim().is_empty() {
         return Err("empty `id`".into());
     }
-    let text = i.text.unwrap_or_else(|| Proposal::default_text(&i.title, &i.description));
+    let text = i
+        .text
+        .unwrap_or_else(|| Proposal::default_text(&i.title, &i.description));
     if text.trim().is_empty() {
         return Err("no text: give `title`, `description` or `text`".into());
     }

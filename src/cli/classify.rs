@@ -60,7 +60,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     };
     let (tmp, out): (Option<tempfile::NamedTempFile>, Box<dyn Write>) = match &args.out {
         Some(p) => {
-            let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let dir = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
             let t = tempfile::NamedTempFile::new_in(dir)?;
             let f = t.reopen()?;
             (Some(t), Box::new(BufWriter::new(f)))
@@ -84,13 +87,19 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     sink.finish()?;
     if let (Some(t), Some(p)) = (tmp, &args.out) {
-        t.persist(p).with_context(|| format!("cannot write {}", p.display()))?;
+        t.persist(p)
+            .with_context(|| format!("cannot write {}", p.display()))?;
         eprintln!("classified {n} records into {}", p.display());
     }
     Ok(())
 }
 
-fn classify_file(m: &Classifier, path: &Path, opts: &ReadOptions, sink: &mut Sink) -> anyhow::Result<u64> {
+fn classify_file(
+    m: &Classifier,
+    path: &Path,
+    opts: &ReadOptions,
+    sink: &mut Sink,
+) -> anyhow::Result<u64> {
     let bar = progress(ingest::total_bytes(path)?, path);
     let mut reader = ingest::open(path, opts)?;
     let mut n = 0;
@@ -99,7 +108,12 @@ fn classify_file(m: &Classifier, path: &Path, opts: &ReadOptions, sink: &mut Sin
         for r in reader.by_ref() {
             match r {
                 Ok(p) => batch.push(p),
-                Err(r) => eprintln!("rejected: {}{}: {}", r.file, r.line.map(|l| format!(":{l}")).unwrap_or_default(), r.reason),
+                Err(r) => eprintln!(
+                    "rejected: {}{}: {}",
+                    r.file,
+                    r.line.map(|l| format!(":{l}")).unwrap_or_default(),
+                    r.reason
+                ),
             }
             if batch.len() == BATCH {
                 break;

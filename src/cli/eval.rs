@@ -31,7 +31,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .with_context(|| format!("cannot load the model {}", args.model.display()))?;
     let corpora: Vec<PathBuf> = dataset::CORPORA.iter().map(|c| args.data.join(c)).collect();
     let mut set = dataset::assemble(std::slice::from_ref(&args.gold), &corpora, 0.0)?;
-    let gold: Vec<usize> = (0..set.rows.len()).filter(|&i| matches!(set.rows[i], RowLabel::Gold(_))).collect();
+    let gold: Vec<usize> = (0..set.rows.len())
+        .filter(|&i| matches!(set.rows[i], RowLabel::Gold(_)))
+        .collect();
     set.keys = gold.iter().map(|&i| set.keys[i].clone()).collect();
     set.texts = gold.iter().map(|&i| set.texts[i].clone()).collect();
     set.languages = gold.iter().map(|&i| set.languages[i].clone()).collect();
@@ -41,14 +43,22 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .iter()
         .map(|t| Some(model.decisions(&model.features(t))))
         .collect();
-    let cfg = TrainConfig { folds: 0, ..TrainConfig::default() };
+    let cfg = TrainConfig {
+        folds: 0,
+        ..TrainConfig::default()
+    };
     let lexicon = model.lexicon();
     let report = CvReport::from_oof(&set, &decisions, &|d, t| decide(d, lexicon, t), &cfg);
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
         return Ok(());
     }
-    println!("model {} on {} ({} records)\n", model.name(), args.gold.display(), set.rows.len());
+    println!(
+        "model {} on {} ({} records)\n",
+        model.name(),
+        args.gold.display(),
+        set.rows.len()
+    );
     for (k, v) in report.headline() {
         println!("{k:<20} {v:.3}");
     }
@@ -69,8 +79,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     errs.sort_by(|a, b| b.0.total_cmp(&a.0));
     for (_, i) in errs.into_iter().take(20) {
         let c = model.classify(&set.texts[i]);
-        let RowLabel::Gold(l) = &set.rows[i] else { continue };
-        let ev: Vec<String> = c.evidence.iter().filter(|e| e.head == "digital").map(|e| format!("{} ({:+.2})", e.term, e.weight)).collect();
+        let RowLabel::Gold(l) = &set.rows[i] else {
+            continue;
+        };
+        let ev: Vec<String> = c
+            .evidence
+            .iter()
+            .filter(|e| e.head == "digital")
+            .map(|e| format!("{} ({:+.2})", e.term, e.weight))
+            .collect();
         println!(
             "{}  gold {} predicted {} (p={:.2})  evidence: {}\n    {}",
             set.keys[i],

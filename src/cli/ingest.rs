@@ -48,12 +48,18 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         None
     } else {
         Some(Classifier::load(&args.model).with_context(|| {
-            format!("cannot load the model {} (use --no-classify to store records without labels)", args.model.display())
+            format!(
+                "cannot load the model {} (use --no-classify to store records without labels)",
+                args.model.display()
+            )
         })?)
     };
     let cat = Catalogue::create_or_open(&args.catalogue)?;
     let mut writer = cat.writer()?;
-    let mut rejects = OpenOptions::new().create(true).append(true).open(cat.rejects_path())?;
+    let mut rejects = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(cat.rejects_path())?;
     let mut c = Counts::default();
     let opts = args.read.options();
     for path in &args.read.inputs {
@@ -67,14 +73,21 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 Some(Ok(p)) => batch.push(p),
                 Some(Err(r)) => {
                     c.rejected += 1;
-                    eprintln!("rejected: {}{}: {}", r.file, r.line.map(|l| format!(":{l}")).unwrap_or_default(), r.reason);
+                    eprintln!(
+                        "rejected: {}{}: {}",
+                        r.file,
+                        r.line.map(|l| format!(":{l}")).unwrap_or_default(),
+                        r.reason
+                    );
                     writeln!(rejects, "{}", serde_json::to_string(&r)?)?;
                 }
                 None => {}
             }
             if batch.len() == BATCH || (done && !batch.is_empty()) {
                 if let Some(m) = &model {
-                    batch.par_iter_mut().for_each(|p| p.classification = Some(m.classify(&p.text)));
+                    batch
+                        .par_iter_mut()
+                        .for_each(|p| p.classification = Some(m.classify(&p.text)));
                 }
                 for p in batch.drain(..) {
                     c.read += 1;
@@ -87,7 +100,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 bar.set_position(reader.bytes_read());
             }
             for w in reader.warnings() {
-                eprintln!("warning: {}{}: {}", w.file, w.line.map(|l| format!(":{l}")).unwrap_or_default(), w.message);
+                eprintln!(
+                    "warning: {}{}: {}",
+                    w.file,
+                    w.line.map(|l| format!(":{l}")).unwrap_or_default(),
+                    w.message
+                );
             }
             if done {
                 break;
@@ -105,7 +123,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         c.updated,
         c.unchanged,
         c.rejected,
-        if c.rejected > 0 { format!(" (see {})", cat.rejects_path().display()) } else { String::new() }
+        if c.rejected > 0 {
+            format!(" (see {})", cat.rejects_path().display())
+        } else {
+            String::new()
+        }
     );
     Ok(())
 }

@@ -68,7 +68,10 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// Exit code for an error: 2 for bad input or usage, 1 for anything else.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
-    if err.chain().any(|e| e.downcast_ref::<std::io::Error>().is_some()) {
+    if err
+        .chain()
+        .any(|e| e.downcast_ref::<std::io::Error>().is_some())
+    {
         1
     } else {
         2

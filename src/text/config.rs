@@ -29,7 +29,8 @@ pub struct FeatureConfig {
     pub sublinear_tf: bool,
     /// IDF as `ln((1 + n) / (1 + df)) + 1` (default true) instead of `ln(n / df) + 1`.
     pub smooth_idf: bool,
-    /// Scale the final vector (all blocks together) to unit L2 norm (default true).
+    /// Scale the TF-IDF part of the vector to unit L2 norm (default true); extra blocks keep
+    /// their own scale.
     pub l2_normalize: bool,
     /// Words left out of word n-grams (normalised like the text; default none). Character
     /// n-grams are not affected.

@@ -39,7 +39,8 @@ thread_local! {
 
 impl Featurizer {
     /// The feature vector of `text`: TF-IDF of word and character n-grams, then the extra
-    /// blocks' raw values, then (by default) scaled to unit L2 norm.
+    /// blocks' raw values; by default the TF-IDF part is scaled to unit L2 norm (extra blocks keep
+    /// their own scale).
     pub fn transform(&self, text: &str) -> SparseVec {
         SCRATCH.with(|s| self.transform_with(text, &mut s.borrow_mut()))
     }
@@ -157,7 +158,13 @@ impl Featurizer {
             values: s.pairs.iter().map(|p| p.1).collect(),
         };
         if self.config.l2_normalize {
-            out.l2_normalize();
+            // Only the TF-IDF part: extra blocks keep the scale they chose.
+            let tfidf = self.tfidf_dim() as u32;
+            let cut = out.indices.partition_point(|&i| i < tfidf);
+            let norm = out.values[..cut].iter().map(|v| v * v).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                out.values[..cut].iter_mut().for_each(|v| *v /= norm);
+            }
         }
         out
     }
