@@ -68,7 +68,7 @@ impl Classifier {
             .map(|(s, c)| c.probability(*s))
             .collect();
         let labels = decide(&d, &self.lexicon, text);
-        let mut evidence = evidence::linear(self, text, &x, &d, &labels);
+        let mut evidence = evidence::linear(self, text, &x, &labels);
         let norm = normalize(text);
         let ws: Vec<&str> = words(&norm).collect();
         let (_, mut open_probs, open_ev) = openness(&self.lexicon, &ws);

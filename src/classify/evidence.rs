@@ -3,7 +3,7 @@
 //! n-grams and lexicon concepts (shown with the phrase that matched) over character n-grams.
 
 use super::classifier::Classifier;
-use super::heads::{DIGITAL, PILLAR0, PRINCIPAL, SECTOR0};
+use super::heads::{DIGITAL, PILLAR0, SECTOR0};
 use crate::labels::{Evidence, Labels};
 use crate::text::{normalize, words, SparseVec};
 
@@ -11,31 +11,20 @@ use crate::text::{normalize, words, SparseVec};
 const PER_DECISION: usize = 4;
 
 /// Evidence for every positive label (and for `digital` 0, what argued against).
-pub fn linear(
-    c: &Classifier,
-    text: &str,
-    x: &SparseVec,
-    d: &[f32],
-    labels: &Labels,
-) -> Vec<Evidence> {
+pub fn linear(c: &Classifier, text: &str, x: &SparseVec, labels: &Labels) -> Vec<Evidence> {
     let mut out = Vec::new();
     let digital = labels.digital.to_string();
     if labels.is_digital() {
-        push(c, text, x, DIGITAL, 1.0, "digital", &digital, &mut out);
-        let sign = if d[PRINCIPAL] > 0.0 { 1.0 } else { -1.0 };
-        push(c, text, x, PRINCIPAL, sign, "digital", &digital, &mut out);
+        push(c, text, x, (DIGITAL, 1.0, "digital", &digital), &mut out);
     } else {
-        push(c, text, x, DIGITAL, -1.0, "digital", &digital, &mut out);
+        push(c, text, x, (DIGITAL, -1.0, "digital", &digital), &mut out);
     }
     for p in &labels.pillars {
         push(
             c,
             text,
             x,
-            PILLAR0 + p.index(),
-            1.0,
-            "pillars",
-            p.as_str(),
+            (PILLAR0 + p.index(), 1.0, "pillars", p.as_str()),
             &mut out,
         );
     }
@@ -44,40 +33,30 @@ pub fn linear(
             c,
             text,
             x,
-            SECTOR0 + s.index(),
-            1.0,
-            "sectors",
-            s.as_str(),
+            (SECTOR0 + s.index(), 1.0, "sectors", s.as_str()),
             &mut out,
         );
     }
     out
 }
 
-fn push(
-    c: &Classifier,
-    text: &str,
-    x: &SparseVec,
-    head: usize,
-    sign: f32,
-    field: &str,
-    label: &str,
-    out: &mut Vec<Evidence>,
-) {
+/// One decision to explain: the head, the sign that supports it, the field and label shown.
+type Decision<'a> = (usize, f32, &'a str, &'a str);
+
+fn push(c: &Classifier, text: &str, x: &SparseVec, decision: Decision, out: &mut Vec<Evidence>) {
+    let (head, sign, field, label) = decision;
     let model = &c.heads.models()[head];
-    let mut contrib: Vec<(u32, f32)> = model
-        .contributions(x)
-        .into_iter()
-        .filter(|(_, v)| v * sign > 0.0)
+    let mut contrib: Vec<(bool, u32, f32)> = x
+        .iter()
+        .filter_map(|(i, v)| {
+            let w = model.weights().get(i as usize).copied().unwrap_or(0.0) * v;
+            (w * sign > 0.0).then(|| (readable(c, i), i, w))
+        })
         .collect();
     // Readable features first, each group by strength.
-    contrib.sort_by(|a, b| {
-        let ra = readable(c, a.0);
-        let rb = readable(c, b.0);
-        rb.cmp(&ra).then(b.1.abs().total_cmp(&a.1.abs()))
-    });
+    contrib.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.abs().total_cmp(&a.2.abs())));
     let before = out.len();
-    for (i, v) in contrib {
+    for (_, i, v) in contrib {
         if out.len() - before == PER_DECISION {
             break;
         }
@@ -95,7 +74,9 @@ fn push(
 }
 
 fn readable(c: &Classifier, i: u32) -> bool {
-    !c.featurizer.feature_name(i).starts_with('[')
+    let i = i as usize;
+    let words = c.featurizer.word_dim();
+    i < words || i >= words + c.featurizer.char_dim()
 }
 
 /// A lexicon feature (`lexicon:dig_infosys`) shown with the phrases that matched it

@@ -24,7 +24,8 @@ struct Phrase {
 pub struct Lexicon {
     names: Vec<String>,
     exact: HashMap<String, Vec<Phrase>>,
-    prefix: Vec<(String, Phrase)>,
+    /// Prefix phrases keyed by the first three bytes of their stem (shorter stems: key as is).
+    prefix: HashMap<String, Vec<(String, Phrase)>>,
     scale: f32,
     source: String,
 }
@@ -45,7 +46,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             names: Vec::new(),
             exact: HashMap::new(),
-            prefix: Vec::new(),
+            prefix: HashMap::new(),
             scale,
             source: src.to_string(),
         };
@@ -82,7 +83,11 @@ impl Lexicon {
             rest: rest.to_vec(),
         };
         match first.strip_suffix('*') {
-            Some(stem) => self.prefix.push((stem.to_string(), p)),
+            Some(stem) => self
+                .prefix
+                .entry(key(stem).to_string())
+                .or_default()
+                .push((stem.to_string(), p)),
             None => self.exact.entry(first.clone()).or_default().push(p),
         }
     }
@@ -112,9 +117,10 @@ impl Lexicon {
         let mut out = Vec::new();
         for (i, w) in words.iter().enumerate() {
             let exact = self.exact.get(*w).into_iter().flatten();
-            let pre = self
-                .prefix
-                .iter()
+            let pre = (1..=3.min(w.len()))
+                .filter(|&n| w.is_char_boundary(n))
+                .filter_map(|n| self.prefix.get(&w[..n]))
+                .flatten()
                 .filter(|(stem, _)| w.starts_with(stem.as_str()))
                 .map(|(_, p)| p);
             for p in exact.chain(pre) {
@@ -134,6 +140,15 @@ impl Lexicon {
         }
         counts
     }
+}
+
+/// The index key of a prefix stem: its first three bytes (or all of it when shorter).
+fn key(stem: &str) -> &str {
+    let mut n = stem.len().min(3);
+    while !stem.is_char_boundary(n) {
+        n -= 1;
+    }
+    &stem[..n]
 }
 
 fn rest_matches(rest: &[String], words: &[&str]) -> bool {

@@ -79,12 +79,11 @@ mod tests {
 
     #[test]
     fn ict_share_rules() {
-        assert_eq!(weak_digital(&wb("75.0", ""), 0.3).unwrap().digital, true);
-        assert_eq!(
-            weak_digital(&wb("0.0", "Urban Development"), 0.3)
+        assert!(weak_digital(&wb("75.0", ""), 0.3).unwrap().digital);
+        assert!(
+            !weak_digital(&wb("0.0", "Urban Development"), 0.3)
                 .unwrap()
-                .digital,
-            false
+                .digital
         );
         assert_eq!(weak_digital(&wb("0.0", "FY17 - ICT Solutions"), 0.3), None);
         assert_eq!(weak_digital(&wb("20.0", ""), 0.3), None);
