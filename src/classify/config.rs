@@ -12,7 +12,7 @@ pub struct TrainConfig {
     pub seed: u64,
     /// Number of cross-validation folds for the model card and calibration (default 5).
     pub folds: usize,
-    /// Inverse regularisation of every head (default 10).
+    /// Inverse regularisation of every head (default 30).
     pub c: f64,
     /// Scale of the lexicon features against the unit-length TF-IDF vector (default 0.5).
     pub lexicon_scale: f32,
@@ -28,7 +28,7 @@ impl Default for TrainConfig {
         TrainConfig {
             seed: 42,
             folds: 5,
-            c: 10.0,
+            c: 30.0,
             lexicon_scale: 0.5,
             weak_weight: 0.0,
             features: FeatureConfig {
