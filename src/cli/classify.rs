@@ -53,9 +53,13 @@ pub fn progress(total: u64, path: &Path) -> ProgressBar {
 pub fn run(args: Args) -> anyhow::Result<()> {
     let model = Classifier::load(&args.model)
         .with_context(|| format!("cannot load the model {}", args.model.display()))?;
-    let stdin_mode = args.inputs.is_empty() || args.inputs.iter().any(|p| p.as_os_str() == "-");
+    let dashes = args.inputs.iter().filter(|p| p.as_os_str() == "-").count();
+    if dashes > 0 && args.inputs.len() > dashes {
+        anyhow::bail!("give either files or `-` (JSON Lines on stdin), not both");
+    }
+    let stdin_mode = args.inputs.is_empty() || dashes > 0;
     let format = match &args.out {
-        Some(p) if p.extension().is_some_and(|e| e == "csv") => OutFormat::Csv,
+        Some(p) if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) => OutFormat::Csv,
         _ => OutFormat::Jsonl,
     };
     let (tmp, out): (Option<tempfile::NamedTempFile>, Box<dyn Write>) = match &args.out {
@@ -129,27 +133,34 @@ fn classify_file(
     Ok(n)
 }
 
+/// Streams JSON Lines from stdin: a reader thread feeds lines; each round classifies whatever
+/// has arrived (at least one line, at most 256) and flushes, so a caller that sends one line
+/// and waits gets its answer at once, and a large pipe is still classified in parallel batches.
 fn classify_stdin(m: &Classifier, sink: &mut Sink) -> anyhow::Result<u64> {
-    let stdin = std::io::stdin();
-    let mut lines = stdin.lock().lines().enumerate();
+    let (tx, rx) = std::sync::mpsc::sync_channel::<std::io::Result<String>>(1024);
+    std::thread::spawn(move || {
+        for line in std::io::stdin().lock().lines() {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
     let mut n = 0;
-    loop {
-        let mut batch = Vec::with_capacity(BATCH);
-        for (i, line) in lines.by_ref() {
+    let mut line_no = 0u64;
+    while let Ok(first) = rx.recv() {
+        let mut lines = vec![first];
+        lines.extend(rx.try_iter().take(255));
+        let mut batch = Vec::with_capacity(lines.len());
+        for line in lines {
+            line_no += 1;
             let line = line?;
             if line.trim().is_empty() {
                 continue;
             }
             match landscape::classify::output::proposal_from_json(&line) {
                 Ok(p) => batch.push(p),
-                Err(e) => eprintln!("rejected: stdin:{}: {e}", i + 1),
+                Err(e) => eprintln!("rejected: stdin:{line_no}: {e}"),
             }
-            if batch.len() == 256 {
-                break;
-            }
-        }
-        if batch.is_empty() {
-            break;
         }
         n += write_batch(m, batch, sink)?;
         sink.flush()?;

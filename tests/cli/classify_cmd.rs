@@ -133,3 +133,49 @@ fn classify_streams_json_lines_from_stdin() {
     assert!(out.status.success());
     assert_eq!(String::from_utf8(out.stdout).unwrap(), stdout);
 }
+
+/// A caller that sends one line and waits must get its answer while stdin is still open
+/// (Spark `pipe` and shell co-processes work this way).
+#[test]
+fn classify_answers_each_stdin_line_before_stdin_closes() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command as Std, Stdio};
+    let mut child = Std::new(assert_cmd::cargo::cargo_bin("landscape"))
+        .current_dir(super::root())
+        .arg("classify")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(
+        stdin,
+        r#"{{"id":"first","title":"E-government portal","description":"online services"}}"#
+    )
+    .unwrap();
+    stdin.flush().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line).unwrap();
+        tx.send(line).unwrap();
+    });
+    // Generous: this checks that an answer comes at all while stdin is open, not how fast.
+    let got = rx.recv_timeout(std::time::Duration::from_secs(120));
+    drop(stdin);
+    let _ = child.kill();
+    let line = got.expect("no answer to the first line while stdin stayed open");
+    let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(v["id"], "first");
+}
+
+#[test]
+fn classify_refuses_files_mixed_with_stdin() {
+    landscape()
+        .args(["classify", "data/sample_proposals.csv", "-"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("not both"));
+}
