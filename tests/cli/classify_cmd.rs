@@ -166,6 +166,7 @@ fn classify_answers_each_stdin_line_before_stdin_closes() {
     let got = rx.recv_timeout(std::time::Duration::from_secs(120));
     drop(stdin);
     let _ = child.kill();
+    let _ = child.wait();
     let line = got.expect("no answer to the first line while stdin stayed open");
     let v: serde_json::Value = serde_json::from_str(&line).unwrap();
     assert_eq!(v["id"], "first");
