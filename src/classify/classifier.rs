@@ -67,11 +67,11 @@ impl Classifier {
             .zip(&self.platt)
             .map(|(s, c)| c.probability(*s))
             .collect();
-        let labels = decide(&d, &self.lexicon, text);
-        let mut evidence = evidence::linear(self, text, &x, &labels);
         let norm = normalize(text);
         let ws: Vec<&str> = words(&norm).collect();
-        let (_, mut open_probs, open_ev) = openness(&self.lexicon, &ws);
+        let (open, mut open_probs, open_ev) = openness(&self.lexicon, &ws);
+        let labels = decide_with(&d, open);
+        let mut evidence = evidence::linear(self, &ws, &x, &labels);
         if labels.is_digital() {
             evidence.extend(open_ev);
         } else {
@@ -94,6 +94,13 @@ impl Classifier {
 /// The labels from decision scores: a head says yes when its score is positive; the
 /// consistency rules of `LABELS.md` then hold by construction.
 pub fn decide(d: &[f32], lexicon: &Lexicon, text: &str) -> Labels {
+    let norm = normalize(text);
+    let ws: Vec<&str> = words(&norm).collect();
+    decide_with(d, openness(lexicon, &ws).0)
+}
+
+/// [`decide`] with the openness of a digital record already known.
+fn decide_with(d: &[f32], open: Openness) -> Labels {
     let sectors = (0..6)
         .filter(|&k| d[SECTOR0 + k] > 0.0)
         .map(|k| Sector::ALL[k])
@@ -116,11 +123,9 @@ pub fn decide(d: &[f32], lexicon: &Lexicon, text: &str) -> Labels {
             .unwrap_or(0);
         pillars.push(Pillar::ALL[best]);
     }
-    let norm = normalize(text);
-    let ws: Vec<&str> = words(&norm).collect();
     Labels {
         digital: if d[PRINCIPAL] > 0.0 { 2 } else { 1 },
-        openness: openness(lexicon, &ws).0,
+        openness: open,
         pillars,
         sectors,
     }

@@ -5,24 +5,24 @@
 use super::classifier::Classifier;
 use super::heads::{DIGITAL, PILLAR0, SECTOR0};
 use crate::labels::{Evidence, Labels};
-use crate::text::{normalize, words, SparseVec};
+use crate::text::SparseVec;
 
 /// Most evidence items per decision.
 const PER_DECISION: usize = 4;
 
 /// Evidence for every positive label (and for `digital` 0, what argued against).
-pub fn linear(c: &Classifier, text: &str, x: &SparseVec, labels: &Labels) -> Vec<Evidence> {
+pub fn linear(c: &Classifier, ws: &[&str], x: &SparseVec, labels: &Labels) -> Vec<Evidence> {
     let mut out = Vec::new();
     let digital = labels.digital.to_string();
     if labels.is_digital() {
-        push(c, text, x, (DIGITAL, 1.0, "digital", &digital), &mut out);
+        push(c, ws, x, (DIGITAL, 1.0, "digital", &digital), &mut out);
     } else {
-        push(c, text, x, (DIGITAL, -1.0, "digital", &digital), &mut out);
+        push(c, ws, x, (DIGITAL, -1.0, "digital", &digital), &mut out);
     }
     for p in &labels.pillars {
         push(
             c,
-            text,
+            ws,
             x,
             (PILLAR0 + p.index(), 1.0, "pillars", p.as_str()),
             &mut out,
@@ -31,7 +31,7 @@ pub fn linear(c: &Classifier, text: &str, x: &SparseVec, labels: &Labels) -> Vec
     for s in &labels.sectors {
         push(
             c,
-            text,
+            ws,
             x,
             (SECTOR0 + s.index(), 1.0, "sectors", s.as_str()),
             &mut out,
@@ -43,7 +43,7 @@ pub fn linear(c: &Classifier, text: &str, x: &SparseVec, labels: &Labels) -> Vec
 /// One decision to explain: the head, the sign that supports it, the field and label shown.
 type Decision<'a> = (usize, f32, &'a str, &'a str);
 
-fn push(c: &Classifier, text: &str, x: &SparseVec, decision: Decision, out: &mut Vec<Evidence>) {
+fn push(c: &Classifier, ws: &[&str], x: &SparseVec, decision: Decision, out: &mut Vec<Evidence>) {
     let (head, sign, field, label) = decision;
     let model = &c.heads.models()[head];
     let mut contrib: Vec<(bool, u32, f32)> = x
@@ -60,7 +60,7 @@ fn push(c: &Classifier, text: &str, x: &SparseVec, decision: Decision, out: &mut
         if out.len() - before == PER_DECISION {
             break;
         }
-        let term = readable_term(c, text, c.featurizer.feature_name(i));
+        let term = readable_term(c, ws, c.featurizer.feature_name(i));
         if out[before..].iter().any(|e| e.term == term) {
             continue;
         }
@@ -81,10 +81,10 @@ fn readable(c: &Classifier, i: u32) -> bool {
 
 /// A lexicon feature (`lexicon:dig_infosys`) shown with the phrases that matched it
 /// (`"information system" (dig_infosys)`); other features as they are.
-fn readable_term(c: &Classifier, text: &str, name: String) -> String {
+fn readable_term(c: &Classifier, ws: &[&str], name: String) -> String {
     match name.strip_prefix("lexicon:") {
         Some(concept) => {
-            let mut found = matched_phrases(c, text, concept);
+            let mut found = matched_phrases(c, ws, concept);
             found.sort();
             found.dedup();
             found.truncate(3);
@@ -94,15 +94,13 @@ fn readable_term(c: &Classifier, text: &str, name: String) -> String {
     }
 }
 
-/// The phrases of `text` that matched lexicon concept `name`.
-pub fn matched_phrases(c: &Classifier, text: &str, name: &str) -> Vec<String> {
+/// The phrases of the words `ws` that matched lexicon concept `name`.
+pub fn matched_phrases(c: &Classifier, ws: &[&str], name: &str) -> Vec<String> {
     let Some(concept) = c.lexicon.concept(name) else {
         return vec![];
     };
-    let norm = normalize(text);
-    let ws: Vec<&str> = words(&norm).collect();
     c.lexicon
-        .matches(&ws)
+        .matches(ws)
         .into_iter()
         .filter(|m| m.0 == concept)
         .map(|(_, s, l)| ws[s..s + l].join(" "))
