@@ -199,9 +199,31 @@ fn queries() -> Vec<(&'static str, SearchQuery)> {
     ]
 }
 
+/// Median and p99 latency over the whole fixed query set, each query run 200 times in turn.
+fn latency_percentiles(cat: &Catalogue) {
+    let qs = queries();
+    let mut ms: Vec<f64> = Vec::with_capacity(qs.len() * 200);
+    for _ in 0..200 {
+        for (_, q) in &qs {
+            let t = std::time::Instant::now();
+            std::hint::black_box(cat.search(q).expect("search"));
+            ms.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+    }
+    ms.sort_by(f64::total_cmp);
+    let at = |p: f64| ms[((ms.len() - 1) as f64 * p) as usize];
+    eprintln!(
+        "search latency over {} queries of the fixed set: median {:.3} ms, p99 {:.3} ms",
+        ms.len(),
+        at(0.5),
+        at(0.99)
+    );
+}
+
 fn bench(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let cat = build(dir.path());
+    latency_percentiles(&cat);
     let mut group = c.benchmark_group("search");
     for (name, q) in queries() {
         eprintln!("{name}: {} matches", cat.search(&q).expect("search").total);
