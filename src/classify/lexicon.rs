@@ -61,8 +61,12 @@ impl Lexicon {
             })?;
             let concept = lex.names.len() as u32;
             lex.names.push(name.trim().to_string());
+            let mut seen = std::collections::HashSet::new();
             for p in phrases.split('|') {
-                lex.add_phrase(concept, p);
+                let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
+                if seen.insert(p.clone()) {
+                    lex.add_phrase(concept, &p);
+                }
             }
         }
         Ok(lex)
