@@ -328,3 +328,23 @@ fn classification_is_a_pure_function_of_the_text() {
     let again = Classifier::load(&default_model_dir()).unwrap();
     assert_eq!(&again.classify(text), first);
 }
+
+/// The classifier scores with an interleaved copy of the heads' weights; it must agree with
+/// each head's own decision function.
+#[test]
+fn packed_scoring_agrees_with_every_head() {
+    let model = model();
+    for text in [
+        "National e-government portal and digital identity for public services",
+        "Rehabilitation of rural roads and bridges",
+        "Système d'information sanitaire (DHIS2) pour la surveillance du paludisme",
+    ] {
+        let x = model.features(text);
+        let packed = model.decisions(&x);
+        let direct = model.head_decisions(&x);
+        assert_eq!(packed.len(), direct.len());
+        for (a, b) in packed.iter().zip(&direct) {
+            assert!((a - b).abs() < 1e-4, "{a} vs {b} for {text}");
+        }
+    }
+}

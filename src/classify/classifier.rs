@@ -16,6 +16,10 @@ pub struct Classifier {
     pub(crate) lexicon: Lexicon,
     pub(crate) heads: OneVsRest,
     pub(crate) platt: Vec<Platt>,
+    /// The heads' weights feature-major (`N_HEADS` per feature), so scoring a record touches
+    /// one cache line per feature instead of one per feature and head.
+    packed: Vec<f32>,
+    biases: Vec<f32>,
     pub(crate) name: String,
 }
 
@@ -34,11 +38,14 @@ impl Classifier {
             "a classifier has {N_HEADS} heads"
         );
         assert_eq!(platt.len(), N_HEADS, "one calibration per head");
+        let (packed, biases) = pack(&heads);
         Classifier {
             featurizer,
             lexicon,
             heads,
             platt,
+            packed,
+            biases,
             name,
         }
     }
@@ -55,6 +62,18 @@ impl Classifier {
 
     /// Raw decision scores of every head for a feature vector.
     pub fn decisions(&self, x: &SparseVec) -> Vec<f32> {
+        let mut d = self.biases.clone();
+        for (i, v) in x.iter() {
+            let at = i as usize * N_HEADS;
+            if let Some(w) = self.packed.get(at..at + N_HEADS) {
+                d.iter_mut().zip(w).for_each(|(s, w)| *s += w * v);
+            }
+        }
+        d
+    }
+
+    /// Decision scores computed by each head's own model (a check on [`Self::decisions`]).
+    pub fn head_decisions(&self, x: &SparseVec) -> Vec<f32> {
         self.heads.decisions(x)
     }
 
@@ -136,4 +155,21 @@ impl Classifier {
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
     }
+}
+
+/// Interleaves the heads' weights: `packed[i * N_HEADS + h]` is head `h`'s weight of feature `i`.
+fn pack(heads: &OneVsRest) -> (Vec<f32>, Vec<f32>) {
+    let dim = heads
+        .models()
+        .iter()
+        .map(|m| m.weights().len())
+        .max()
+        .unwrap_or(0);
+    let mut packed = vec![0.0; dim * N_HEADS];
+    for (h, m) in heads.models().iter().enumerate() {
+        for (i, w) in m.weights().iter().enumerate() {
+            packed[i * N_HEADS + h] = *w;
+        }
+    }
+    (packed, heads.models().iter().map(|m| m.bias()).collect())
 }
