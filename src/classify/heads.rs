@@ -74,15 +74,23 @@ pub fn label_of(r: &RowLabel, h: usize) -> Option<(bool, f32)> {
     }
 }
 
-/// Trains every head on the rows in `train`.
+/// Trains every head on the rows in `train`: the pillar heads with `pillar_params`, the
+/// others with `params`.
 pub fn fit(
     params: &LogisticValidParams,
+    pillar_params: &LogisticValidParams,
     x: &[SparseVec],
     rows: &[RowLabel],
     train: &[usize],
     dim: usize,
 ) -> Result<OneVsRest, ModelError> {
-    OneVsRest::fit_dim(params, x, &targets(rows, train), dim)
+    let mut all = targets(rows, train);
+    let pillars: Vec<BinaryTarget> = all.drain(PILLAR0..SECTOR0).collect();
+    let rest = OneVsRest::fit_dim(params, x, &all, dim)?;
+    let pil = OneVsRest::fit_dim(pillar_params, x, &pillars, dim)?;
+    let mut models = rest.models().to_vec();
+    models.splice(PILLAR0..PILLAR0, pil.models().iter().cloned());
+    OneVsRest::from_parts(head_names(), models)
 }
 
 #[cfg(test)]

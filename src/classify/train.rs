@@ -38,7 +38,12 @@ pub fn train(
     let dim = featurizer.dim();
     let params = LogisticParams::new()
         .c(cfg.c)
-        .balanced(true)
+        .balanced(cfg.balanced)
+        .max_iter(200)
+        .check()?;
+    let pillar_params = LogisticParams::new()
+        .c(cfg.c)
+        .balanced(cfg.balanced_pillars)
         .max_iter(200)
         .check()?;
     let oof = cross_validate(
@@ -46,14 +51,23 @@ pub fn train(
         cfg,
         &x,
         dim,
-        &|train| Ok(heads::fit(&params, &x, &set.rows, train, dim)?),
+        &|train| {
+            Ok(heads::fit(
+                &params,
+                &pillar_params,
+                &x,
+                &set.rows,
+                train,
+                dim,
+            )?)
+        },
         progress,
     )?;
     let platt = calibrate(&set.rows, &oof)?;
     let report = CvReport::from_oof(set, &oof, &|d, text| decide(d, &lexicon, text), cfg);
     progress("fitting the final model");
     let all: Vec<usize> = (0..set.rows.len()).collect();
-    let heads = heads::fit(&params, &x, &set.rows, &all, dim)?;
+    let heads = heads::fit(&params, &pillar_params, &x, &set.rows, &all, dim)?;
     let classifier = Classifier::from_parts(featurizer, lexicon, heads, platt, name.to_string());
     Ok(Trained { classifier, report })
 }
