@@ -72,6 +72,26 @@ pub fn assemble(
         }
         set.inputs.push(input(path, n)?);
     }
+    let mut own_text: Vec<GoldRow> = Vec::new();
+    labels.retain(|_, g| match g.text.take() {
+        Some(t) => {
+            g.text = Some(t);
+            own_text.push(g.clone());
+            false
+        }
+        None => true,
+    });
+    own_text.sort_by(|a, b| a.id.cmp(&b.id));
+    for g in own_text {
+        let text = g.text.unwrap_or_default();
+        set.vocabulary_texts.push(text.clone());
+        set.keys.push(g.id);
+        set.texts.push(text);
+        set.languages.push(
+            crate::ingest::lang::detect(set.texts.last().map_or("", |t| t)).map(str::to_string),
+        );
+        set.rows.push(RowLabel::Gold(g.labels));
+    }
     if !labels.is_empty() {
         let mut missing: Vec<_> = labels.into_keys().collect();
         missing.sort();
@@ -84,6 +104,27 @@ pub fn assemble(
     Ok(set)
 }
 
+/// Adds labelled examples that carry their own text (such as `data/schema_examples.csv`):
+/// every head learns from them; cross-validation never tests them.
+pub fn add_examples(set: &mut TrainingSet, paths: &[PathBuf]) -> anyhow::Result<()> {
+    for path in paths {
+        let rows = read_gold(path)?;
+        set.inputs.push(input(path, rows.len())?);
+        for g in rows {
+            let Some(text) = g.text else {
+                anyhow::bail!("{}: example `{}` has no text", path.display(), g.id);
+            };
+            set.vocabulary_texts.push(text.clone());
+            set.keys.push(g.id);
+            set.languages
+                .push(crate::ingest::lang::detect(&text).map(str::to_string));
+            set.texts.push(text);
+            set.rows.push(RowLabel::Example(g.labels));
+        }
+    }
+    Ok(())
+}
+
 fn input(path: &Path, rows: usize) -> anyhow::Result<serde_json::Value> {
     let bytes = std::fs::read(path)?;
     Ok(serde_json::json!({
@@ -91,4 +132,29 @@ fn input(path: &Path, rows: usize) -> anyhow::Result<serde_json::Value> {
         "sha256": format!("{:x}", sha2::Sha256::digest(&bytes)),
         "rows": rows,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_schema_examples_have_text_and_valid_labels() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/schema_examples.csv");
+        let mut set = TrainingSet::default();
+        add_examples(&mut set, &[path]).unwrap();
+        assert!(set.rows.len() >= 30);
+        assert!(set.rows.iter().all(|r| matches!(r, RowLabel::Example(_))));
+        assert!(set.texts.iter().all(|t| !t.is_empty()));
+        assert!(set.languages.iter().any(|l| l.as_deref() == Some("fr")));
+    }
+
+    #[test]
+    fn an_example_without_text_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ex.csv");
+        std::fs::write(&path, "id,digital,openness,pillars,sectors\nx,0,n/a,,\n").unwrap();
+        let err = add_examples(&mut TrainingSet::default(), &[path]).unwrap_err();
+        assert!(err.to_string().contains("has no text"), "{err}");
+    }
 }

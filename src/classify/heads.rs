@@ -33,6 +33,9 @@ pub enum RowLabel {
     Gold(Labels),
     /// A weak `digital` label with its weight: only the `digital` head learns from it.
     WeakDigital(bool, f32),
+    /// A labelled example written from the schema's definitions (`data/schema_examples.csv`):
+    /// every head learns from it, but it is never a test row.
+    Example(Labels),
 }
 
 /// Binary targets of every head for `rows`, with weight 0 for the rows outside `train`.
@@ -63,7 +66,7 @@ pub fn targets(rows: &[RowLabel], train: &[usize]) -> Vec<BinaryTarget> {
 pub fn label_of(r: &RowLabel, h: usize) -> Option<(bool, f32)> {
     match r {
         RowLabel::WeakDigital(d, w) => (h == DIGITAL).then_some((*d, *w)),
-        RowLabel::Gold(l) => match h {
+        RowLabel::Gold(l) | RowLabel::Example(l) => match h {
             DIGITAL => Some((l.is_digital(), 1.0)),
             PRINCIPAL => l.is_digital().then_some((l.digital == 2, 1.0)),
             h if h < SECTOR0 => l
@@ -113,6 +116,13 @@ mod tests {
             sectors: vec![],
         });
         let weak = RowLabel::WeakDigital(true, 0.3);
+        if let RowLabel::Gold(l) = &dig {
+            let ex = RowLabel::Example(l.clone());
+            assert_eq!(
+                label_of(&ex, PILLAR0 + Pillar::Dpi.index()),
+                Some((true, 1.0))
+            );
+        }
         assert_eq!(label_of(&non, DIGITAL), Some((false, 1.0)));
         assert_eq!(label_of(&non, PILLAR0), None);
         assert_eq!(label_of(&non, SECTOR0), Some((true, 1.0)));

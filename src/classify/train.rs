@@ -86,7 +86,7 @@ fn cross_validate(
         .iter()
         .map(|r| match r {
             RowLabel::Gold(l) => l.digital as usize,
-            RowLabel::WeakDigital(..) => 3,
+            RowLabel::WeakDigital(..) | RowLabel::Example(_) => 3,
         })
         .collect();
     let eligible: Vec<bool> = set

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::Args as ClapArgs;
+use landscape::classify::heads::RowLabel;
 use landscape::classify::{dataset, train, TrainConfig};
 
 /// Train a model from labelled files and the corpora.
@@ -13,6 +14,10 @@ pub struct Args {
     /// Labelled CSV files (id,digital,openness,pillars,sectors); later files win.
     #[arg(long, num_args = 1.., default_value = "../shared/data/labels/gold.csv")]
     gold: Vec<PathBuf>,
+    /// Labelled examples with their own text, written from the schema's definitions; they
+    /// train every head and are never tested.
+    #[arg(long, num_args = 0.., default_value = "data/schema_examples.csv")]
+    examples: Vec<PathBuf>,
     /// The shared data directory holding `corpora/`.
     #[arg(long, default_value = "../shared/data")]
     data: PathBuf,
@@ -47,7 +52,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
     let say = |s: &str| eprintln!("[{:>5.1}s] {s}", started.elapsed().as_secs_f32());
     say("reading labelled files and corpora");
-    let set = dataset::assemble(&args.gold, &corpora, cfg.weak_weight)?;
+    let mut set = dataset::assemble(&args.gold, &corpora, cfg.weak_weight)?;
+    dataset::add_examples(&mut set, &args.examples)?;
     let name = args.name.clone().unwrap_or_else(|| {
         args.out
             .file_name()
@@ -59,8 +65,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let extra = serde_json::json!({
         "name": name,
         "inputs": set.inputs,
-        "rows": { "gold": set.rows.iter().filter(|r| matches!(r, landscape::classify::heads::RowLabel::Gold(_))).count(),
-                  "weak": set.rows.iter().filter(|r| !matches!(r, landscape::classify::heads::RowLabel::Gold(_))).count(),
+        "rows": { "gold": set.rows.iter().filter(|r| matches!(r, RowLabel::Gold(_))).count(),
+                  "weak": set.rows.iter().filter(|r| matches!(r, RowLabel::WeakDigital(..))).count(),
+                  "examples": set.rows.iter().filter(|r| matches!(r, RowLabel::Example(_))).count(),
                   "vocabulary_texts": set.vocabulary_texts.len() },
         "weak_rules": "World Bank ICT sector share >= 50% -> digital; 0% with no digital theme -> not digital",
         "config": cfg,

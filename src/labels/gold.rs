@@ -12,6 +12,9 @@ pub struct GoldRow {
     pub id: String,
     /// Its labels, consistent by [`Labels::check`].
     pub labels: Labels,
+    /// The record's text when the file carries it (a `text` column, or `title` and
+    /// `description`); otherwise the text is looked up in the corpora by id.
+    pub text: Option<String>,
 }
 
 /// A labelled file that cannot be used.
@@ -69,6 +72,8 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldRow>, GoldError> {
                 column,
             })?;
     }
+    let col = |name: &str| header.iter().position(|h| h.trim() == name);
+    let (text_col, title_col, descr_col) = (col("text"), col("title"), col("description"));
     let mut out = Vec::new();
     for (n, rec) in rdr.records().enumerate() {
         let rec = rec.map_err(io)?;
@@ -87,9 +92,15 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldRow>, GoldError> {
             sectors: Labels::parse_list(cell(4)).map_err(|e| bad("sectors", e))?,
         };
         labels.check().map_err(|e| bad("digital", e))?;
+        let get = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or("").trim();
+        let text = match get(text_col) {
+            "" => crate::Proposal::default_text(get(title_col), get(descr_col)),
+            t => t.to_string(),
+        };
         out.push(GoldRow {
             id: cell(0).trim().to_string(),
             labels,
+            text: (!text.is_empty()).then_some(text),
         });
     }
     Ok(out)
@@ -112,6 +123,14 @@ mod tests {
         let rows = read_gold(f.path()).unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].labels.pillars.len(), 2);
+        assert_eq!(rows[0].text, None);
+        let f = file(
+            "id,digital,openness,pillars,sectors,title,description\nx,0,n/a,,,Roads,Rural roads\n",
+        );
+        assert_eq!(
+            read_gold(f.path()).unwrap()[0].text.as_deref(),
+            Some("Roads. Rural roads")
+        );
     }
 
     #[test]
