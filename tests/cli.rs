@@ -10,6 +10,8 @@ use landscape::ingest::{self, ReadOptions};
 
 #[path = "cli/classify_cmd.rs"]
 mod classify_cmd;
+#[path = "cli/eval_cmd.rs"]
+mod eval_cmd;
 #[path = "cli/ingest_cmd.rs"]
 mod ingest_cmd;
 #[path = "cli/interrupted.rs"]

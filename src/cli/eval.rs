@@ -53,6 +53,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         println!("{}", serde_json::to_string_pretty(&report)?);
         return Ok(());
     }
+    if trained_on(&args.model, &args.gold) {
+        println!(
+            "note: {} was trained on {}: these are training-set scores, not an estimate of \
+             quality; the cross-validated figures are in {}/MODEL.md\n",
+            model.name(),
+            args.gold.display(),
+            args.model.display()
+        );
+    }
     println!(
         "model {} on {} ({} records)\n",
         model.name(),
@@ -99,4 +108,22 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// Was the model trained on this very file (same SHA-256 among its manifest's inputs)?
+fn trained_on(model: &std::path::Path, gold: &std::path::Path) -> bool {
+    use sha2::Digest;
+    let (Ok(manifest), Ok(bytes)) = (
+        std::fs::read(model.join("manifest.json")),
+        std::fs::read(gold),
+    ) else {
+        return false;
+    };
+    let sha = format!("{:x}", sha2::Sha256::digest(&bytes));
+    let Ok(v) = serde_json::from_slice::<serde_json::Value>(&manifest) else {
+        return false;
+    };
+    v["extra"]["inputs"]
+        .as_array()
+        .is_some_and(|a| a.iter().any(|i| i["sha256"] == sha.as_str()))
 }
