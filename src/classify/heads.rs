@@ -77,11 +77,36 @@ pub fn label_of(r: &RowLabel, h: usize) -> Option<(bool, f32)> {
     }
 }
 
-/// Trains every head on the rows in `train`: the pillar heads with `pillar_params`, the
-/// others with `params`.
+/// Solver settings of the heads: one for the pillar heads, one for the others.
+#[derive(Debug, Clone)]
+pub struct HeadParams {
+    /// `digital`, `principal` and sector heads.
+    pub rest: LogisticValidParams,
+    /// Pillar heads.
+    pub pillars: LogisticValidParams,
+}
+
+impl HeadParams {
+    /// The settings of a training configuration, checked.
+    pub fn from_config(cfg: &super::TrainConfig) -> Result<HeadParams, ModelError> {
+        use linfa::ParamGuard;
+        let p = |balanced| {
+            crate::model::LogisticParams::new()
+                .c(cfg.c)
+                .balanced(balanced)
+                .max_iter(200)
+                .check()
+        };
+        Ok(HeadParams {
+            rest: p(cfg.balanced)?,
+            pillars: p(cfg.balanced_pillars)?,
+        })
+    }
+}
+
+/// Trains every head on the rows in `train`.
 pub fn fit(
-    params: &LogisticValidParams,
-    pillar_params: &LogisticValidParams,
+    params: &HeadParams,
     x: &[SparseVec],
     rows: &[RowLabel],
     train: &[usize],
@@ -89,8 +114,8 @@ pub fn fit(
 ) -> Result<OneVsRest, ModelError> {
     let mut all = targets(rows, train);
     let pillars: Vec<BinaryTarget> = all.drain(PILLAR0..SECTOR0).collect();
-    let rest = OneVsRest::fit_dim(params, x, &all, dim)?;
-    let pil = OneVsRest::fit_dim(pillar_params, x, &pillars, dim)?;
+    let rest = OneVsRest::fit_dim(&params.rest, x, &all, dim)?;
+    let pil = OneVsRest::fit_dim(&params.pillars, x, &pillars, dim)?;
     let mut models = rest.models().to_vec();
     models.splice(PILLAR0..PILLAR0, pil.models().iter().cloned());
     OneVsRest::from_parts(head_names(), models)

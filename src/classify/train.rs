@@ -2,15 +2,13 @@
 //! (folds fixed by the seed; weak rows train but are never tested), calibrate each head on its
 //! out-of-fold scores, report, then fit the final heads on everything.
 
-use linfa::ParamGuard;
-
 use super::classifier::{decide, Classifier};
 use super::config::TrainConfig;
 use super::dataset::TrainingSet;
-use super::heads::{self, label_of, RowLabel, N_HEADS};
+use super::heads::{self, label_of, HeadParams, RowLabel, N_HEADS};
 use super::lexicon::Lexicon;
 use super::report::CvReport;
-use crate::model::{stratified_group_kfold, LogisticParams, Platt};
+use crate::model::{stratified_group_kfold, ModelError, OneVsRest, Platt};
 use crate::text::{Featurizer, SparseVec};
 
 /// A trained classifier with its cross-validated report.
@@ -36,38 +34,14 @@ pub fn train(
     let texts: Vec<&str> = set.texts.iter().map(String::as_str).collect();
     let x = featurizer.transform_batch(&texts);
     let dim = featurizer.dim();
-    let params = LogisticParams::new()
-        .c(cfg.c)
-        .balanced(cfg.balanced)
-        .max_iter(200)
-        .check()?;
-    let pillar_params = LogisticParams::new()
-        .c(cfg.c)
-        .balanced(cfg.balanced_pillars)
-        .max_iter(200)
-        .check()?;
-    let oof = cross_validate(
-        set,
-        cfg,
-        &x,
-        dim,
-        &|train| {
-            Ok(heads::fit(
-                &params,
-                &pillar_params,
-                &x,
-                &set.rows,
-                train,
-                dim,
-            )?)
-        },
-        progress,
-    )?;
+    let params = HeadParams::from_config(cfg)?;
+    let fit = |train: &[usize]| heads::fit(&params, &x, &set.rows, train, dim);
+    let oof = cross_validate(set, cfg, &x, &fit, progress)?;
     let platt = calibrate(&set.rows, &oof)?;
     let report = CvReport::from_oof(set, &oof, &|d, text| decide(d, &lexicon, text), cfg);
     progress("fitting the final model");
     let all: Vec<usize> = (0..set.rows.len()).collect();
-    let heads = heads::fit(&params, &pillar_params, &x, &set.rows, &all, dim)?;
+    let heads = fit(&all)?;
     let classifier = Classifier::from_parts(featurizer, lexicon, heads, platt, name.to_string());
     Ok(Trained { classifier, report })
 }
@@ -77,8 +51,7 @@ fn cross_validate(
     set: &TrainingSet,
     cfg: &TrainConfig,
     x: &[SparseVec],
-    _dim: usize,
-    fit: &dyn Fn(&[usize]) -> anyhow::Result<crate::model::OneVsRest>,
+    fit: &dyn Fn(&[usize]) -> Result<OneVsRest, ModelError>,
     progress: &dyn Fn(&str),
 ) -> anyhow::Result<Vec<Option<Vec<f32>>>> {
     let strata: Vec<usize> = set
