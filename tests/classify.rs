@@ -15,21 +15,9 @@ mod model_dir;
 #[path = "classify/training.rs"]
 mod training;
 
-/// The repository root.
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The shared data folder beside the repository; fails loudly when absent.
-fn shared_data() -> PathBuf {
-    let p = root().join("../shared/data");
-    assert!(
-        p.is_dir(),
-        "shared data not found at {} (clone the repo beside `shared/`)",
-        p.display()
-    );
-    p
-}
+#[path = "common/mod.rs"]
+mod common;
+use common::{root, shared_data};
 
 /// The shipped model directory.
 fn default_model_dir() -> PathBuf {
