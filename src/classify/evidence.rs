@@ -54,7 +54,12 @@ fn push(c: &Classifier, ws: &[&str], x: &SparseVec, decision: Decision, out: &mu
         })
         .collect();
     // Readable features first, each group by strength.
-    contrib.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.abs().total_cmp(&a.2.abs())));
+    // Ties broken by feature index so the order never depends on the sort algorithm.
+    contrib.sort_unstable_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(b.2.abs().total_cmp(&a.2.abs()))
+            .then(a.1.cmp(&b.1))
+    });
     let before = out.len();
     for (_, i, v) in contrib {
         if out.len() - before == PER_DECISION {

@@ -5,7 +5,7 @@
 //! evidence can name the concept. Phrases match whole normalised words; a trailing `*` matches
 //! any word with that prefix.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::text::FeatureBlock;
 
@@ -45,8 +45,8 @@ impl Lexicon {
     pub fn parse(src: &str, scale: f32) -> Result<Lexicon, LexiconError> {
         let mut lex = Lexicon {
             names: Vec::new(),
-            exact: HashMap::new(),
-            prefix: HashMap::new(),
+            exact: HashMap::default(),
+            prefix: HashMap::default(),
             scale,
             source: src.to_string(),
         };
