@@ -46,20 +46,27 @@ type Decision<'a> = (usize, f32, &'a str, &'a str);
 fn push(c: &Classifier, ws: &[&str], x: &SparseVec, decision: Decision, out: &mut Vec<Evidence>) {
     let (head, sign, field, label) = decision;
     let model = &c.heads.models()[head];
-    let mut contrib: Vec<(bool, u32, f32)> = x
-        .iter()
-        .filter_map(|(i, v)| {
-            let w = model.weights().get(i as usize).copied().unwrap_or(0.0) * v;
-            (w * sign > 0.0).then(|| (readable(c, i), i, w))
-        })
-        .collect();
-    // Readable features first, each group by strength.
-    // Ties broken by feature index so the order never depends on the sort algorithm.
-    contrib.sort_unstable_by(|a, b| {
+    // Readable features first, each group by strength; ties broken by feature index so the
+    // order never depends on the sort algorithm. Only the best few are kept while scanning.
+    let better = |a: &(bool, u32, f32), b: &(bool, u32, f32)| {
         b.0.cmp(&a.0)
             .then(b.2.abs().total_cmp(&a.2.abs()))
             .then(a.1.cmp(&b.1))
-    });
+    };
+    let keep = 2 * PER_DECISION;
+    let mut contrib: Vec<(bool, u32, f32)> = Vec::with_capacity(keep + 1);
+    for (i, v) in x.iter() {
+        let w = model.weights().get(i as usize).copied().unwrap_or(0.0) * v;
+        if w * sign <= 0.0 {
+            continue;
+        }
+        let cand = (readable(c, i), i, w);
+        let at = contrib.partition_point(|e| better(e, &cand).is_lt());
+        if at < keep {
+            contrib.insert(at, cand);
+            contrib.truncate(keep);
+        }
+    }
     let before = out.len();
     for (_, i, v) in contrib {
         if out.len() - before == PER_DECISION {
