@@ -101,16 +101,9 @@ impl CsvProposals {
             .unwrap_or_else(Position::new);
         self.decode_record(pos.line());
         let row = Row::new(&self.names, &self.values);
-        self.mapper.map(&row).map_err(|reason| {
-            let raw = self.values.join(",");
-            Reject::at(
-                &self.source.display,
-                Some(pos.line()),
-                Some(pos.byte() + self.source.skip),
-                reason,
-            )
-            .with_raw(&raw)
-        })
+        self.mapper
+            .map(&row)
+            .map_err(|reason| self.reject(pos, reason, &self.values.join(",")))
     }
 
     /// Rejects a row with the wrong field count; when it spans lines (an unclosed quote
@@ -129,13 +122,18 @@ impl CsvProposals {
                 self.done = true;
             }
         }
+        self.reject(pos, reason, &raw)
+    }
+
+    /// A reject at `pos` (line and byte offset in the original file) with the raw row.
+    fn reject(&self, pos: Position, reason: String, raw: &str) -> Reject {
         Reject::at(
             &self.source.display,
             Some(pos.line()),
             Some(pos.byte() + self.source.skip),
             reason,
         )
-        .with_raw(&raw)
+        .with_raw(raw)
     }
 
     /// The physical line starting at `byte` (in the reader's coordinates) and its length
