@@ -90,26 +90,26 @@ fn write_classification(out: &mut impl Write, c: &Classification) -> std::io::Re
         "{:<12} {} (p: 0={:.2} 1={:.2} 2={:.2})",
         "digital", l.digital, d[0], d[1], d[2]
     )?;
-    writeln!(
+    let label_line = |out: &mut dyn Write, name: &str, value: String, probs: String| {
+        writeln!(out, "{name:<12} {value} ({probs})")
+    };
+    label_line(
         out,
-        "{:<12} {} ({})",
         "openness",
-        l.openness,
-        probs(Openness::ALL, &c.openness_probs)
+        l.openness.to_string(),
+        probs(Openness::ALL, &c.openness_probs),
     )?;
-    writeln!(
+    label_line(
         out,
-        "{:<12} {} ({})",
         "pillars",
         list(&l.pillars),
-        probs(Pillar::ALL, &c.pillar_probs)
+        probs(Pillar::ALL, &c.pillar_probs),
     )?;
-    writeln!(
+    label_line(
         out,
-        "{:<12} {} ({})",
         "sectors",
         list(&l.sectors),
-        probs(Sector::ALL, &c.sector_probs)
+        probs(Sector::ALL, &c.sector_probs),
     )?;
     writeln!(out, "{:<12} {}", "model", c.model)?;
     if !c.evidence.is_empty() {
