@@ -31,8 +31,9 @@ pub struct Args {
     #[arg(long = "map", value_name = "FIELD=COLUMN", value_parser = ingest::parse_map)]
     maps: Vec<(String, String)>,
     /// The model directory.
-    #[arg(long, default_value = "models/default")]
-    model: PathBuf,
+    /// (default: the version named in models/DEFAULT, else models/default)
+    #[arg(long)]
+    model: Option<PathBuf>,
     /// Output file, `.csv` or `.jsonl` (default: JSON Lines on stdout).
     #[arg(long, short)]
     out: Option<PathBuf>,
@@ -51,8 +52,9 @@ pub fn progress(total: u64, path: &Path) -> ProgressBar {
 
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let model = Classifier::load(&args.model)
-        .with_context(|| format!("cannot load the model {}", args.model.display()))?;
+    let model_dir = landscape::retrain::resolve_model(args.model.as_deref())?;
+    let model = Classifier::load(&model_dir)
+        .with_context(|| format!("cannot load the model {}", model_dir.display()))?;
     let dashes = args.inputs.iter().filter(|p| p.as_os_str() == "-").count();
     if dashes > 0 && args.inputs.len() > dashes {
         anyhow::bail!("give either files or `-` (JSON Lines on stdin), not both");

@@ -15,8 +15,9 @@ pub struct Args {
     #[arg(long, default_value = "../shared/data/labels/gold.csv")]
     gold: PathBuf,
     /// The model directory.
-    #[arg(long, default_value = "models/default")]
-    model: PathBuf,
+    /// (default: the version named in models/DEFAULT, else models/default)
+    #[arg(long)]
+    model: Option<PathBuf>,
     /// The shared data directory holding the corpora with the labelled records' text.
     #[arg(long, default_value = "../shared/data")]
     data: PathBuf,
@@ -27,8 +28,9 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let model = Classifier::load(&args.model)
-        .with_context(|| format!("cannot load the model {}", args.model.display()))?;
+    let model_dir = landscape::retrain::resolve_model(args.model.as_deref())?;
+    let model = Classifier::load(&model_dir)
+        .with_context(|| format!("cannot load the model {}", model_dir.display()))?;
     let corpora: Vec<PathBuf> = dataset::CORPORA.iter().map(|c| args.data.join(c)).collect();
     let mut set = dataset::assemble(std::slice::from_ref(&args.gold), &corpora, 0.0)?;
     let gold: Vec<usize> = (0..set.rows.len())
@@ -53,13 +55,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         println!("{}", serde_json::to_string_pretty(&report)?);
         return Ok(());
     }
-    if trained_on(&args.model, &args.gold) {
+    if trained_on(&model_dir, &args.gold) {
         println!(
             "note: {} was trained on {}: these are training-set scores, not an estimate of \
              quality; the cross-validated figures are in {}/MODEL.md\n",
             model.name(),
             args.gold.display(),
-            args.model.display()
+            model_dir.display()
         );
     }
     println!(

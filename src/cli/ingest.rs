@@ -26,8 +26,9 @@ pub struct Args {
     #[arg(long, default_value = "catalogue")]
     catalogue: PathBuf,
     /// The model that labels the records.
-    #[arg(long, default_value = "models/default")]
-    model: PathBuf,
+    /// (default: the version named in models/DEFAULT, else models/default)
+    #[arg(long)]
+    model: Option<PathBuf>,
     /// Store the records without labels.
     #[arg(long)]
     no_classify: bool,
@@ -44,13 +45,14 @@ struct Counts {
 
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<()> {
+    let model_dir = landscape::retrain::resolve_model(args.model.as_deref())?;
     let model = if args.no_classify {
         None
     } else {
-        Some(Classifier::load(&args.model).with_context(|| {
+        Some(Classifier::load(&model_dir).with_context(|| {
             format!(
                 "cannot load the model {} (use --no-classify to store records without labels)",
-                args.model.display()
+                model_dir.display()
             )
         })?)
     };

@@ -6,10 +6,13 @@ mod classify;
 mod eval;
 mod export;
 mod ingest;
+mod models;
 mod read;
+mod reclassify;
 mod search;
 mod show;
 mod stats;
+mod suggest;
 mod train;
 
 /// Maps the digital-project landscape: ingest proposals, classify them, search the catalogue.
@@ -41,6 +44,12 @@ enum Command {
     Export(export::Args),
     /// Read proposal files into normalised JSON Lines, without classifying.
     Read(read::Args),
+    /// Pick the records whose labels would teach the model most, as a sheet to correct.
+    Suggest(suggest::Args),
+    /// List, choose and compare model versions.
+    Models(models::Args),
+    /// Re-label every record of a catalogue with another model version.
+    Reclassify(reclassify::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -55,6 +64,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Stats(a) => stats::run(a),
         Command::Export(a) => export::run(a),
         Command::Read(a) => read::run(a),
+        Command::Suggest(a) => suggest::run(a),
+        Command::Models(a) => models::run(a),
+        Command::Reclassify(a) => reclassify::run(a),
     }
 }
 

@@ -1,5 +1,7 @@
 //! `landscape train`: fit every head from labelled files and the corpora, cross-validate, and
-//! write a versioned model directory with its card.
+//! write a versioned model directory with its card. Labelled files (gold, or sheets from
+//! `landscape suggest` after correction) are checked cell by cell and merged by id, later
+//! files winning; every conflict is reported and recorded in the manifest and the card.
 
 use std::path::PathBuf;
 
@@ -7,12 +9,14 @@ use anyhow::Context;
 use clap::Args as ClapArgs;
 use landscape::classify::heads::RowLabel;
 use landscape::classify::{dataset, train, TrainConfig};
+use landscape::retrain::{labelled, merge_files, registry};
 
 /// Train a model from labelled files and the corpora.
 #[derive(Debug, ClapArgs)]
 pub struct Args {
-    /// Labelled CSV files (id,digital,openness,pillars,sectors); later files win.
-    #[arg(long, num_args = 1.., default_value = "../shared/data/labels/gold.csv")]
+    /// Labelled CSV files (id,digital,openness,pillars,sectors), such as corrected sheets from
+    /// `landscape suggest`; merged by id, later files (and later rows) win.
+    #[arg(long, visible_alias = "labels", num_args = 1.., default_value = "../shared/data/labels/gold.csv")]
     gold: Vec<PathBuf>,
     /// Labelled examples with their own text, written from the schema's definitions; they
     /// train every head and are never tested.
@@ -33,6 +37,9 @@ pub struct Args {
     /// Model name stored with every classification (default: the directory name).
     #[arg(long)]
     name: Option<String>,
+    /// Replace an existing model version at `--out`.
+    #[arg(long)]
+    force: bool,
 }
 
 /// Runs the command.
@@ -49,10 +56,28 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     } else {
         args.corpus.clone()
     };
+    if !args.force && args.out.join("manifest.json").exists() {
+        anyhow::bail!(
+            "{} already holds a model version; give another --out (e.g. models/NAME-2) or --force to replace it",
+            args.out.display()
+        );
+    }
     let started = std::time::Instant::now();
     let say = |s: &str| eprintln!("[{:>5.1}s] {s}", started.elapsed().as_secs_f32());
-    say("reading labelled files and corpora");
-    let mut set = dataset::assemble(&args.gold, &corpora, cfg.weak_weight)?;
+    say("reading labelled files");
+    let merged = merge_files(&args.gold)?;
+    let conflicts: Vec<String> = merged.conflicts.iter().map(|c| c.to_string()).collect();
+    for c in &conflicts {
+        eprintln!("conflict: {c}");
+    }
+    if !conflicts.is_empty() {
+        eprintln!(
+            "{} conflicting rows: the later row was kept each time",
+            conflicts.len()
+        );
+    }
+    say("reading corpora");
+    let mut set = labelled::training_set(&merged, &corpora, cfg.weak_weight)?;
     dataset::add_examples(&mut set, &args.examples)?;
     let name = args.name.clone().unwrap_or_else(|| {
         args.out
@@ -61,9 +86,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     });
     let name = format!("{name}@{}", env!("CARGO_PKG_VERSION"));
     let trained = train::train(&set, &cfg, &name, &say)?;
-    let card = model_card(&name, &set, &cfg, &trained.report);
+    let mut card = model_card(&name, &set, &cfg, &trained.report);
+    card += &conflicts_section(&conflicts);
     let extra = serde_json::json!({
         "name": name,
+        "created": registry::iso8601(std::time::SystemTime::now()),
+        "label_conflicts": conflicts,
         "inputs": set.inputs,
         "rows": { "gold": set.rows.iter().filter(|r| matches!(r, RowLabel::Gold(_))).count(),
                   "weak": set.rows.iter().filter(|r| matches!(r, RowLabel::WeakDigital(..))).count(),
@@ -108,5 +136,18 @@ fn model_card(
         cfg.weak_weight,
         serde_json::to_string_pretty(&set.inputs).unwrap_or_default(),
         report.to_markdown()
+    )
+}
+
+fn conflicts_section(conflicts: &[String]) -> String {
+    if conflicts.is_empty() {
+        return "\n## Label conflicts\n\nNone: no record was labelled differently twice.\n".into();
+    }
+    let lines: Vec<String> = conflicts.iter().map(|c| format!("- {c}")).collect();
+    format!(
+        "\n## Label conflicts\n\n{} records were labelled differently in the files given; the \
+         later row was kept:\n\n{}\n",
+        conflicts.len(),
+        lines.join("\n")
     )
 }

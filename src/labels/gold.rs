@@ -1,9 +1,11 @@
 //! Labelled files (`id,digital,openness,pillars,sectors[,note]`, as `labels/gold.csv`): read and
-//! validated against the schema, with a clear message per bad cell.
+//! validated against the schema, with a clear message per bad cell (file, row, column, the bad
+//! value and the allowed values). [`check_gold`] collects every bad cell of a file;
+//! [`read_gold`] stops at the first.
 
 use std::path::{Path, PathBuf};
 
-use super::schema::{LabelError, Labels};
+use super::schema::{LabelError, Labels, Openness};
 
 /// One labelled record.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,7 +45,7 @@ pub enum GoldError {
     BadCell {
         /// The file.
         path: PathBuf,
-        /// 1-based data row (the header is row 0).
+        /// 1-based data row (the header is row 0; a spreadsheet shows it as line `row + 1`).
         row: u64,
         /// The column.
         column: &'static str,
@@ -52,10 +54,29 @@ pub enum GoldError {
     },
 }
 
+/// Every valid row of a labelled file with its 1-based row number, and every bad cell.
+#[derive(Debug, Default)]
+pub struct CheckedFile {
+    /// Valid rows, in file order, with their row numbers.
+    pub rows: Vec<(u64, GoldRow)>,
+    /// One [`GoldError::BadCell`] per bad cell, in file order.
+    pub bad: Vec<GoldError>,
+}
+
 const COLUMNS: [&str; 5] = ["id", "digital", "openness", "pillars", "sectors"];
 
-/// Reads and validates a labelled file.
+/// Reads and validates a labelled file; the first bad cell is an error.
 pub fn read_gold(path: &Path) -> Result<Vec<GoldRow>, GoldError> {
+    let mut checked = check_gold(path)?;
+    if !checked.bad.is_empty() {
+        return Err(checked.bad.swap_remove(0));
+    }
+    Ok(checked.rows.into_iter().map(|(_, r)| r).collect())
+}
+
+/// Reads a labelled file and checks every cell: a missing column or an unreadable file is an
+/// error; bad cells are collected (several per row if need be) and their rows left out.
+pub fn check_gold(path: &Path) -> Result<CheckedFile, GoldError> {
     let io = |source| GoldError::Io {
         path: path.to_path_buf(),
         source,
@@ -66,44 +87,112 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldRow>, GoldError> {
     for (slot, column) in idx.iter_mut().zip(COLUMNS) {
         *slot = header
             .iter()
-            .position(|h| h.trim() == column)
+            .position(|h| h.trim_start_matches('\u{feff}').trim() == column)
             .ok_or_else(|| GoldError::MissingColumn {
                 path: path.to_path_buf(),
                 column,
             })?;
     }
     let col = |name: &str| header.iter().position(|h| h.trim() == name);
-    let (text_col, title_col, descr_col) = (col("text"), col("title"), col("description"));
-    let mut out = Vec::new();
+    let text_cols = [col("text"), col("title"), col("description")];
+    let mut out = CheckedFile::default();
     for (n, rec) in rdr.records().enumerate() {
         let rec = rec.map_err(io)?;
         let row = n as u64 + 1;
-        let cell = |k: usize| rec.get(idx[k]).unwrap_or("");
-        let bad = |column, source| GoldError::BadCell {
+        let cells = idx.map(|k| rec.get(k).unwrap_or(""));
+        let bad = |(column, source)| GoldError::BadCell {
             path: path.to_path_buf(),
             row,
             column,
             source,
         };
-        let labels = Labels {
-            digital: Labels::parse_digital(cell(1)).map_err(|e| bad("digital", e))?,
-            openness: cell(2).parse().map_err(|e| bad("openness", e))?,
-            pillars: Labels::parse_list(cell(3)).map_err(|e| bad("pillars", e))?,
-            sectors: Labels::parse_list(cell(4)).map_err(|e| bad("sectors", e))?,
-        };
-        labels.check().map_err(|e| bad("digital", e))?;
-        let get = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or("").trim();
-        let text = match get(text_col) {
-            "" => crate::Proposal::default_text(get(title_col), get(descr_col)),
-            t => t.to_string(),
-        };
-        out.push(GoldRow {
-            id: cell(0).trim().to_string(),
-            labels,
-            text: (!text.is_empty()).then_some(text),
-        });
+        match parse_row(cells, text_of(&rec, text_cols)) {
+            Ok(r) => out.rows.push((row, r)),
+            Err(errs) => out.bad.extend(errs.into_iter().map(bad)),
+        }
     }
     Ok(out)
+}
+
+/// The text a row carries: its `text` cell, else title and description.
+fn text_of(rec: &csv::StringRecord, [text, title, descr]: [Option<usize>; 3]) -> Option<String> {
+    let get = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or("").trim();
+    let text = match get(text) {
+        "" => crate::Proposal::default_text(get(title), get(descr)),
+        t => t.to_string(),
+    };
+    (!text.is_empty()).then_some(text)
+}
+
+type CellError = (&'static str, LabelError);
+
+/// Parses the five cells of a row, or says what is wrong with each bad one.
+fn parse_row(cells: [&str; 5], text: Option<String>) -> Result<GoldRow, Vec<CellError>> {
+    let mut errs = Vec::new();
+    let id = cells[0].trim();
+    if id.is_empty() {
+        errs.push((
+            "id",
+            LabelError::Inconsistent("empty (every row needs the record's id)".into()),
+        ));
+    }
+    let digital = take(&mut errs, "digital", Labels::parse_digital(cells[1]));
+    let openness = take(&mut errs, "openness", cells[2].parse::<Openness>());
+    let pillars = take(&mut errs, "pillars", Labels::parse_list(cells[3]));
+    let sectors = take(&mut errs, "sectors", Labels::parse_list(cells[4]));
+    let (Some(digital), Some(openness), Some(pillars), Some(sectors)) =
+        (digital, openness, pillars, sectors)
+    else {
+        return Err(errs);
+    };
+    let labels = Labels {
+        digital,
+        openness,
+        pillars,
+        sectors,
+    };
+    errs.extend(consistency(&labels, cells));
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    Ok(GoldRow {
+        id: id.to_string(),
+        labels,
+        text,
+    })
+}
+
+/// The value of a parsed cell, or `None` with its error recorded.
+fn take<T>(errs: &mut Vec<CellError>, column: &'static str, r: Result<T, LabelError>) -> Option<T> {
+    r.map_err(|e| errs.push((column, e))).ok()
+}
+
+/// The consistency rules of `LABELS.md`, each broken rule blamed on the cell to correct.
+fn consistency(l: &Labels, cells: [&str; 5]) -> Vec<CellError> {
+    let mut errs = Vec::new();
+    let d = l.digital;
+    let bad = |value: &str, rule: &str| LabelError::Inconsistent(format!("`{value}` {rule}"));
+    if l.is_digital() == (l.openness == Openness::NotApplicable) {
+        let allowed = if l.is_digital() {
+            "open, closed, mixed or unknown"
+        } else {
+            "n/a"
+        };
+        let rule = format!("with digital {d} (allowed: {allowed})");
+        errs.push(("openness", bad(cells[2].trim(), &rule)));
+    }
+    if l.is_digital() == l.pillars.is_empty() {
+        let rule = if l.is_digital() {
+            format!(
+                "with digital {d} (allowed: one or more of people;connectivity;government;\
+                 regulation;economy;dpi, joined by `;`)"
+            )
+        } else {
+            "with digital 0 (allowed: empty, a record that is not digital has no pillar)".into()
+        };
+        errs.push(("pillars", bad(cells[3].trim(), &rule)));
+    }
+    errs
 }
 
 #[cfg(test)]

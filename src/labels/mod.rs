@@ -8,5 +8,5 @@ pub mod gold;
 pub mod schema;
 pub mod weak;
 
-pub use gold::{read_gold, GoldError, GoldRow};
+pub use gold::{check_gold, read_gold, CheckedFile, GoldError, GoldRow};
 pub use schema::{Classification, Evidence, LabelError, Labels, Openness, Pillar, Sector};
