@@ -15,7 +15,8 @@
 //! ```
 //!
 //! writes `docs/active_learning.csv` (one line per seed, strategy and round) and
-//! `docs/active_learning.svg` (mean `digital` F1 against labels used, with the range over seeds).
+//! `docs/active_learning.svg` (mean `digital` F1 against labels used, with the range over seeds);
+//! `--replot` redraws the figure and the summary from the CSV without running the study.
 
 mod plot;
 mod study;
@@ -26,6 +27,7 @@ fn main() -> anyhow::Result<()> {
     let mut data = PathBuf::from("../shared/data");
     let mut seeds = 3u64;
     let mut out = PathBuf::from("docs/active_learning");
+    let mut replot = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || {
@@ -36,11 +38,18 @@ fn main() -> anyhow::Result<()> {
             "--data" => data = value()?.into(),
             "--seeds" => seeds = value()?.parse()?,
             "--out" => out = value()?.into(),
-            _ => anyhow::bail!("unknown argument {a} (allowed: --data, --seeds, --out)"),
+            "--replot" => replot = true,
+            _ => anyhow::bail!("unknown argument {a} (allowed: --data, --seeds, --out, --replot)"),
         }
     }
-    let results = study::run(&data, seeds)?;
     let csv = out.with_extension("csv");
+    if replot {
+        let summary = plot::summarise(&study::read_csv(&csv)?);
+        std::fs::write(out.with_extension("svg"), plot::svg(&summary))?;
+        println!("{}", plot::savings_text(&summary));
+        return Ok(());
+    }
+    let results = study::run(&data, seeds)?;
     let mut w = csv::Writer::from_path(&csv)?;
     w.write_record([
         "seed",

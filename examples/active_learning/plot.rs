@@ -61,8 +61,31 @@ pub fn savings(s: &Summary) -> Vec<(f64, f64, f64)> {
     out
 }
 
+/// The `digital` F1 of training on the whole pool, and the labels random and active
+/// selection need to reach it on their mean curves.
+pub fn full_pool(s: &Summary) -> Option<(f64, f64, f64)> {
+    let (active, random) = (s.get("active")?, s.get("random")?);
+    let f1 = random.last()?.1[0];
+    Some((
+        f1,
+        labels_to_reach(random, f1)?,
+        labels_to_reach(active, f1)?,
+    ))
+}
+
 pub fn savings_text(s: &Summary) -> String {
-    let mut t = String::from("digital F1 target  labels (random)  labels (active)  saved\n");
+    let mut t = String::new();
+    if let Some((f1, r, a)) = full_pool(s) {
+        writeln!(
+            t,
+            "the whole pool gives digital F1 {f1:.3}; random selection reaches it at {r:.0} labels, \
+             active at {a:.0}: {:.0} labels saved ({:.0}%)\n",
+            r - a,
+            100.0 * (r - a) / r
+        )
+        .expect("write to String");
+    }
+    t += "digital F1 target  labels (random)  labels (active)  saved\n";
     for (f1, r, a) in savings(s) {
         writeln!(t, "{f1:>17.2}  {r:>15.0}  {a:>15.0}  {:>5.0}", r - a).expect("write to String");
     }
@@ -96,10 +119,19 @@ pub fn svg(s: &Summary) -> String {
     let mut o = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{W}\" height=\"{H}\" font-family=\"sans-serif\" font-size=\"12\">\n\
          <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n\
-         <text x=\"{}\" y=\"22\" text-anchor=\"middle\" font-size=\"14\">digital F1 on the held-out gold rows against labels used (mean of seeds, band: min-max)</text>\n",
+         <text x=\"{}\" y=\"22\" text-anchor=\"middle\" font-size=\"13\">digital F1 on held-out gold rows against labels used (mean of seeds; band: min-max)</text>\n",
         W / 2.0
     );
     axes(&mut o, xmax, ymin, ymax, &x, &y);
+    if let Some((f1, r, a)) = full_pool(s) {
+        let _ = writeln!(o, "<line x1=\"{L}\" y1=\"{0:.1}\" x2=\"{1}\" y2=\"{0:.1}\" stroke=\"#c0392b\" stroke-dasharray=\"5,4\"/>", y(f1), W - R);
+        for v in [a, r] {
+            let _ = writeln!(o, "<line x1=\"{0:.1}\" y1=\"{1:.1}\" x2=\"{0:.1}\" y2=\"{2}\" stroke=\"#c0392b\" stroke-dasharray=\"2,3\"/>", x(v), y(f1), H - B);
+        }
+        let (tx, ty) = (W - R - 4.0, y(f1) + 40.0);
+        let _ = writeln!(o, "<text x=\"{tx}\" y=\"{ty:.1}\" fill=\"#c0392b\" text-anchor=\"end\">F1 of training on the whole pool: {f1:.3}</text>");
+        let _ = writeln!(o, "<text x=\"{tx}\" y=\"{:.1}\" fill=\"#c0392b\" text-anchor=\"end\">reached with {a:.0} labels (active), {r:.0} (random): {:.0} saved</text>", ty + 16.0, r - a);
+    }
     for (name, colour) in [("random", "#999999"), ("active", "#1f5fbf")] {
         let Some(curve) = s.get(name) else { continue };
         let band: Vec<String> = curve

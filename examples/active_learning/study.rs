@@ -77,6 +77,27 @@ pub fn run(data_dir: &Path, seeds: u64) -> anyhow::Result<Vec<Point>> {
     Ok(out)
 }
 
+/// The points of a results CSV written by an earlier run.
+pub fn read_csv(path: &Path) -> anyhow::Result<Vec<Point>> {
+    let mut out = Vec::new();
+    for r in csv::Reader::from_path(path)?.records() {
+        let r = r?;
+        let strategy = match &r[1] {
+            "active" => "active",
+            "random" => "random",
+            other => anyhow::bail!("{}: unknown strategy `{other}`", path.display()),
+        };
+        let f = |k: usize| r[k].parse::<f64>();
+        out.push(Point {
+            seed: r[0].parse()?,
+            strategy,
+            labels: r[2].parse()?,
+            f1: [f(3)?, f(4)?, f(5)?],
+        });
+    }
+    Ok(out)
+}
+
 /// Every `k`-th row of each `digital` class (after a seeded shuffle) is a test row.
 fn split(labels: &[Labels], k: usize, seed: u64) -> (Vec<usize>, Vec<usize>) {
     let mut order: Vec<usize> = (0..labels.len()).collect();
