@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::schema::{LabelError, Labels, Openness};
+use super::schema::{LabelError, Labels, Openness, Pillar};
 
 /// One labelled record.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,7 +41,7 @@ pub enum GoldError {
         column: &'static str,
     },
     /// A cell breaks the schema.
-    #[error("{path}, row {row}, column {column}: {source}")]
+    #[error("{path}, row {row} (spreadsheet row {}), column {column}: {source}", row + 1)]
     BadCell {
         /// The file.
         path: PathBuf,
@@ -140,8 +140,11 @@ fn parse_row(cells: [&str; 5], text: Option<String>) -> Result<GoldRow, Vec<Cell
     let openness = take(&mut errs, "openness", cells[2].parse::<Openness>());
     let pillars = take(&mut errs, "pillars", Labels::parse_list(cells[3]));
     let sectors = take(&mut errs, "sectors", Labels::parse_list(cells[4]));
-    let (Some(digital), Some(openness), Some(pillars), Some(sectors)) =
-        (digital, openness, pillars, sectors)
+    if let Some(d) = digital {
+        errs.extend(consistency(d, openness, pillars.as_deref(), cells));
+    }
+    let (Some(digital), Some(openness), Some(pillars), Some(sectors), true) =
+        (digital, openness, pillars, sectors, errs.is_empty())
     else {
         return Err(errs);
     };
@@ -151,10 +154,6 @@ fn parse_row(cells: [&str; 5], text: Option<String>) -> Result<GoldRow, Vec<Cell
         pillars,
         sectors,
     };
-    errs.extend(consistency(&labels, cells));
-    if !errs.is_empty() {
-        return Err(errs);
-    }
     Ok(GoldRow {
         id: id.to_string(),
         labels,
@@ -167,13 +166,19 @@ fn take<T>(errs: &mut Vec<CellError>, column: &'static str, r: Result<T, LabelEr
     r.map_err(|e| errs.push((column, e))).ok()
 }
 
-/// The consistency rules of `LABELS.md`, each broken rule blamed on the cell to correct.
-fn consistency(l: &Labels, cells: [&str; 5]) -> Vec<CellError> {
+/// The consistency rules of `LABELS.md` on the cells that parsed, each broken rule blamed on
+/// the cell to correct.
+fn consistency(
+    d: u8,
+    openness: Option<Openness>,
+    pillars: Option<&[Pillar]>,
+    cells: [&str; 5],
+) -> Vec<CellError> {
     let mut errs = Vec::new();
-    let d = l.digital;
+    let digital = d > 0;
     let bad = |value: &str, rule: &str| LabelError::Inconsistent(format!("`{value}` {rule}"));
-    if l.is_digital() == (l.openness == Openness::NotApplicable) {
-        let allowed = if l.is_digital() {
+    if openness.is_some_and(|o| digital == (o == Openness::NotApplicable)) {
+        let allowed = if digital {
             "open, closed, mixed or unknown"
         } else {
             "n/a"
@@ -181,8 +186,8 @@ fn consistency(l: &Labels, cells: [&str; 5]) -> Vec<CellError> {
         let rule = format!("with digital {d} (allowed: {allowed})");
         errs.push(("openness", bad(cells[2].trim(), &rule)));
     }
-    if l.is_digital() == l.pillars.is_empty() {
-        let rule = if l.is_digital() {
+    if pillars.is_some_and(|p| digital == p.is_empty()) {
+        let rule = if digital {
             format!(
                 "with digital {d} (allowed: one or more of people;connectivity;government;\
                  regulation;economy;dpi, joined by `;`)"
@@ -227,7 +232,7 @@ mod tests {
         let f = file("id,digital,openness,pillars,sectors\nwb-P1,0,n/a,,health\n");
         let msg = read_gold(f.path()).unwrap_err().to_string();
         assert!(
-            msg.contains("row 1, column sectors") && msg.contains("healthcare"),
+            msg.contains("row 1 (spreadsheet row 2), column sectors") && msg.contains("healthcare"),
             "{msg}"
         );
         let f = file("id,digital,openness,pillars,sectors\nwb-P1,1,n/a,,\n");

@@ -22,7 +22,7 @@ pub struct Origin {
 
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.file.display(), self.row)
+        write!(f, "{} row {}", self.file.display(), self.row)
     }
 }
 

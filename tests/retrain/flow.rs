@@ -99,7 +99,10 @@ fn suggest_correct_train_compare_use_and_reclassify() {
         ),
     );
     let err = train(dir, &["labels.csv", "to_label.csv", "fix.csv"], "b");
-    let conflict = format!("conflict: {}: fix.csv:1 overrides labels.csv:", victim.id);
+    let conflict = format!(
+        "conflict: {}: fix.csv row 1 overrides labels.csv row ",
+        victim.id
+    );
     assert!(
         err.contains(&conflict) && err.contains("digital, openness, pillars"),
         "{err}"

@@ -43,8 +43,8 @@ fn later_files_and_rows_win_and_every_conflict_is_reported() {
     let across = m.conflicts[1].to_string();
     assert!(
         across.starts_with("wb-1: ")
-            && across.contains("b.csv:1 overrides")
-            && across.contains("a.csv:1")
+            && across.contains("b.csv row 1 overrides")
+            && across.contains("a.csv row 1 (")
             && across.contains("digital, openness, pillars, sectors differ"),
         "{across}"
     );

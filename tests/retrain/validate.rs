@@ -9,7 +9,7 @@ use super::fixture::{landscape_in, write};
 const HEADER: &str = "id,digital,openness,pillars,sectors,note\n";
 
 /// (row, column, a fragment of the message) for each bad cell of [`BAD`].
-const EXPECTED: [(u64, &str, &str); 11] = [
+const EXPECTED: [(u64, &str, &str); 13] = [
     (1, "digital", "`3` is not a valid digital (allowed: 0 1 2"),
     (
         2,
@@ -41,6 +41,8 @@ const EXPECTED: [(u64, &str, &str); 11] = [
     (9, "id", "empty"),
     (10, "digital", "`two` is not a valid digital"),
     (10, "sectors", "`climate` is not a valid sectors"),
+    (11, "pillars", "`goverment` is not a valid pillars"),
+    (11, "openness", "`n/a` with digital 1"),
 ];
 
 const BAD: &str = "wb-P1,3,n/a,,,\n\
@@ -53,7 +55,8 @@ const BAD: &str = "wb-P1,3,n/a,,,\n\
                    wb-P8,2,unknown,,,\n\
                    ,0,n/a,,,\n\
                    wb-P10,two,n/a,,climate,\n\
-                   wb-P11,2,Open,Government; dpi,healthcare,fine: case and spaces are forgiven\n";
+                   wb-P11,1,n/a,dpi;goverment,,\n\
+                   wb-P12,2,Open,Government; dpi,healthcare,fine: case and spaces are forgiven\n";
 
 #[test]
 fn every_kind_of_bad_cell_is_named_with_row_column_value_and_allowed_values() {
@@ -61,7 +64,7 @@ fn every_kind_of_bad_cell_is_named_with_row_column_value_and_allowed_values() {
     let path = write(dir.path(), "bad.csv", &format!("{HEADER}{BAD}"));
     let checked = check_gold(&path).unwrap();
     assert_eq!(checked.rows.len(), 1, "only the last row is valid");
-    assert_eq!(checked.rows[0].0, 11);
+    assert_eq!(checked.rows[0].0, 12);
     assert_eq!(checked.bad.len(), EXPECTED.len(), "{:#?}", checked.bad);
     for (err, (row, column, fragment)) in checked.bad.iter().zip(EXPECTED) {
         let GoldError::BadCell {
@@ -118,16 +121,19 @@ fn train_lists_every_bad_cell_of_every_file_and_exits_2() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("12 bad cells"), "{err}");
+    assert!(err.contains("14 bad cells"), "{err}");
     for (row, column, fragment) in EXPECTED {
-        let place = format!("bad.csv, row {row}, column {column}: ");
+        let place = format!(
+            "bad.csv, row {row} (spreadsheet row {}), column {column}: ",
+            row + 1
+        );
         assert!(
             err.contains(&place) && err.contains(fragment),
             "{err}\nwanted: {place}{fragment}"
         );
     }
     assert!(
-        err.contains("also.csv, row 1, column sectors: `banking`"),
+        err.contains("also.csv, row 1 (spreadsheet row 2), column sectors: `banking`"),
         "{err}"
     );
     assert!(!dir.path().join("models/x").exists());
