@@ -181,3 +181,33 @@ pub fn iso8601(t: std::time::SystemTime) -> String {
     let (h, mi, s) = (rem / 3600, rem % 3600 / 60, rem % 60);
     format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_iso8601_utc() {
+        let t = |s: u64| iso8601(std::time::UNIX_EPOCH + std::time::Duration::from_secs(s));
+        assert_eq!(t(0), "1970-01-01T00:00:00Z");
+        assert_eq!(t(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(t(1_796_416_496), "2026-12-04T20:34:56Z");
+    }
+
+    #[test]
+    fn the_default_is_the_named_version_else_default() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(default_name(dir.path()).unwrap(), FALLBACK);
+        std::fs::write(dir.path().join(DEFAULT_FILE), " v2 \n").unwrap();
+        assert_eq!(default_name(dir.path()).unwrap(), "v2");
+        let err = set_default(dir.path(), "v3").unwrap_err().to_string();
+        assert!(err.contains("is not a usable model version"), "{err}");
+        assert!(set_default(dir.path(), "../x").is_err());
+        assert_eq!(
+            default_name(dir.path()).unwrap(),
+            "v2",
+            "unchanged after a refusal"
+        );
+        assert!(list(dir.path()).unwrap().is_empty());
+    }
+}
