@@ -19,8 +19,8 @@ pub struct LabelRow {
     pub head: String,
     /// The label (a value, or `micro`/`macro` for the averages).
     pub label: String,
-    /// Rows truly carrying the label (0 for averages).
-    pub support: usize,
+    /// Rows truly carrying the label (`None` for the averages).
+    pub support: Option<usize>,
     /// Precision, recall, F1 of model A.
     pub a: [f64; 3],
     /// Precision, recall, F1 of model B.
@@ -131,14 +131,14 @@ fn side_by_side(a: &CvReport, b: &CvReport) -> Vec<LabelRow> {
         let (Some(ra), Some(rb)) = (a.heads.get(head), b.heads.get(head)) else {
             continue;
         };
-        let mut labels: Vec<(String, usize)> = ra
+        let mut labels: Vec<(String, Option<usize>)> = ra
             .labels
             .iter()
-            .map(|l| (l.label.clone(), l.support))
+            .map(|l| (l.label.clone(), Some(l.support)))
             .collect();
         if labels.len() > 1 {
-            labels.push(("micro".into(), 0));
-            labels.push(("macro".into(), 0));
+            labels.push(("micro".into(), None));
+            labels.push(("macro".into(), None));
         }
         for (label, support) in labels {
             out.push(LabelRow {
@@ -162,11 +162,7 @@ impl Comparison {
             "head", "label", "support", "A P", "A R", "A F1", "B P", "B R", "B F1", "ΔF1"
         );
         for r in &self.labels {
-            let support = if r.support > 0 {
-                r.support.to_string()
-            } else {
-                String::new()
-            };
+            let support = r.support.map_or(String::new(), |n| n.to_string());
             s += &format!(
                 "{:<15} {:<18} {:>7}   {:>5.3} {:>5.3} {:>5.3}   {:>5.3} {:>5.3} {:>5.3}   {:>+7.3}\n",
                 r.head, r.label, support, r.a[0], r.a[1], r.a[2], r.b[0], r.b[1], r.b[2],
