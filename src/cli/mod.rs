@@ -2,9 +2,11 @@
 
 use clap::{Parser, Subcommand};
 
+mod advise;
 mod classify;
 mod eval;
 mod export;
+mod gaps;
 mod ingest;
 mod read;
 mod search;
@@ -41,6 +43,10 @@ enum Command {
     Export(export::Args),
     /// Read proposal files into normalised JSON Lines, without classifying.
     Read(read::Args),
+    /// Decision guide: should you use open source, should this be a DPG? (`--graph`: flowchart)
+    Advise(advise::Args),
+    /// Map DPGs to pillars and sectors and report where projects have few or none.
+    Gaps(gaps::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -55,6 +61,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Stats(a) => stats::run(a),
         Command::Export(a) => export::run(a),
         Command::Read(a) => read::run(a),
+        Command::Advise(a) => advise::run(a),
+        Command::Gaps(a) => gaps::run(a),
     }
 }
 
