@@ -23,7 +23,8 @@ pub const ALL: &str = "all";
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupBy {
-    /// By the record's region.
+    /// By the UN M49 region of the record's country (the source's region when the
+    /// country is unknown), so that the corpora's own region names agree.
     Region,
     /// By the record's country (ISO code, else name).
     Country,
@@ -145,7 +146,12 @@ fn sector_keys(sectors: &[Sector]) -> Vec<&'static str> {
 
 fn group_of(p: &Proposal, by: GroupBy) -> String {
     let g = match by {
-        GroupBy::Region => p.region.clone(),
+        GroupBy::Region => p
+            .country_code
+            .as_deref()
+            .and_then(crate::country::region_of)
+            .map(str::to_string)
+            .or_else(|| p.region.clone()),
         GroupBy::Country => p.country_code.clone().or_else(|| p.country_name.clone()),
     };
     g.filter(|s| !s.trim().is_empty())
