@@ -234,7 +234,7 @@ impl Report {
             );
             return;
         }
-        let _ = writeln!(m, "| DPG | type | licence | stage | pillars | sectors | match |\n|---|---|---|---|---|---|---|");
+        let _ = writeln!(m, "| DPG | type | licence | stage | pillars | sectors | label overlap | word similarity |\n|---|---|---|---|---|---|---|---|");
         for d in &self.dpgs {
             let name = if d.website.is_empty() {
                 cell(&d.name)
@@ -243,13 +243,14 @@ impl Report {
             };
             let _ = writeln!(
                 m,
-                "| {name} | {} | {} | {} | {} | {} | {:.2} |",
+                "| {name} | {} | {} | {} | {} | {} | {:.2} | {:.2} |",
                 cell(&d.kind),
                 cell(&d.licence),
                 cell(&d.stage),
                 d.pillars.join(", "),
                 d.sectors.join(", "),
-                d.score
+                d.score,
+                d.text_similarity
             );
         }
         m.push('\n');

@@ -147,7 +147,7 @@ fn relevant_dpgs(args: &Args, p: &Proposal) -> anyhow::Result<Vec<DpgMatch>> {
             args.registry.display()
         )
     })?;
-    Ok(map.matching(&c.labels.pillars, &c.labels.sectors, DPGS))
+    Ok(map.matching(&c.labels.pillars, &c.labels.sectors, &p.text, DPGS))
 }
 
 fn output(args: &Args, report: &Report) -> anyhow::Result<()> {

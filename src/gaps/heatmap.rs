@@ -128,10 +128,14 @@ fn cell(s: &mut String, c: &Cell, x: f64, y: f64, max: u64) {
         c.demand,
         c.dpgs
     );
+    let nominees = match c.nominees {
+        1 => "1 nominee".to_string(),
+        n => format!("{n} nominees"),
+    };
     let sub = if c.gap {
-        "gap".to_string()
+        format!("gap, {nominees}")
     } else {
-        format!("{} nominees", c.nominees)
+        nominees
     };
     let _ = writeln!(
         s,

@@ -41,6 +41,9 @@ pub struct DpgEntry {
     pub sectors: Vec<Sector>,
     /// The model's probability that the text describes something digital.
     pub p_digital: f32,
+    /// Name and description, for text similarity (not written to `dpg_map.csv`).
+    #[serde(skip)]
+    pub text: String,
 }
 
 impl DpgEntry {
@@ -80,6 +83,7 @@ impl DpgEntry {
             pillars,
             sectors,
             p_digital,
+            text: p.text.clone(),
         }
     }
 }
@@ -109,6 +113,9 @@ pub struct DpgMatch {
     pub sectors: Vec<String>,
     /// Overlap with the proposal's labels (Jaccard index of pillars ∪ sectors, 0-1).
     pub score: f32,
+    /// Cosine similarity of the sets of words (4 letters or more) of the proposal's text and
+    /// the DPG's name and description (0-1); breaks ties in `score`.
+    pub text_similarity: f32,
 }
 
 /// The classified registry.
@@ -147,26 +154,40 @@ impl DpgMap {
         Ok(DpgMap { entries, rejected })
     }
 
-    /// Certified DPGs and nominees (not excluded) ranked by the overlap of their labels with
-    /// `pillars` and `sectors`: at least one pillar in common, best score first, certified
-    /// DPGs before nominees on a tie, then by name; at most `n`.
-    pub fn matching(&self, pillars: &[Pillar], sectors: &[Sector], n: usize) -> Vec<DpgMatch> {
-        let mut found: Vec<(&DpgEntry, f32)> = self
+    /// Certified DPGs and nominees (not excluded) ranked for a proposal: at least one pillar
+    /// in common with `pillars`; by the overlap of labels, then by the similarity of their
+    /// words with `text`, then certified DPGs before nominees, then by name; at most `n`.
+    pub fn matching(
+        &self,
+        pillars: &[Pillar],
+        sectors: &[Sector],
+        text: &str,
+        n: usize,
+    ) -> Vec<DpgMatch> {
+        let words = word_set(text);
+        let mut found: Vec<(&DpgEntry, f32, f32)> = self
             .entries
             .iter()
             .filter(|e| e.is_dpg() || e.is_nominee())
             .filter(|e| e.pillars.iter().any(|p| pillars.contains(p)))
-            .map(|e| (e, jaccard(e, pillars, sectors)))
+            .map(|e| {
+                (
+                    e,
+                    jaccard(e, pillars, sectors),
+                    cosine(&words, &word_set(&e.text)),
+                )
+            })
             .collect();
         found.sort_by(|a, b| {
             b.1.total_cmp(&a.1)
+                .then(b.2.total_cmp(&a.2))
                 .then(b.0.is_dpg().cmp(&a.0.is_dpg()))
                 .then(a.0.name.to_lowercase().cmp(&b.0.name.to_lowercase()))
         });
         found
             .into_iter()
             .take(n)
-            .map(|(e, s)| to_match(e, s))
+            .map(|(e, s, t)| to_match(e, s, t))
             .collect()
     }
 
@@ -222,7 +243,23 @@ fn jaccard(e: &DpgEntry, pillars: &[Pillar], sectors: &[Sector]) -> f32 {
     }
 }
 
-fn to_match(e: &DpgEntry, score: f32) -> DpgMatch {
+/// The distinct lower-cased words of 4 letters or more.
+fn word_set(text: &str) -> std::collections::HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn cosine(a: &std::collections::HashSet<String>, b: &std::collections::HashSet<String>) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let common = a.intersection(b).count() as f32;
+    common / ((a.len() * b.len()) as f32).sqrt()
+}
+
+fn to_match(e: &DpgEntry, score: f32, text_similarity: f32) -> DpgMatch {
     DpgMatch {
         key: e.key.clone(),
         name: e.name.clone(),
@@ -233,5 +270,6 @@ fn to_match(e: &DpgEntry, score: f32) -> DpgMatch {
         pillars: e.pillars.iter().map(|p| p.as_str().to_string()).collect(),
         sectors: e.sectors.iter().map(|s| s.as_str().to_string()).collect(),
         score,
+        text_similarity,
     }
 }

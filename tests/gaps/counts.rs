@@ -57,6 +57,7 @@ fn dpg(name: &str, stage: &str, pillars: &[Pillar], sectors: &[Sector]) -> DpgEn
         pillars: pillars.to_vec(),
         sectors: sectors.to_vec(),
         p_digital: 0.9,
+        text: format!("{name}: an open platform for {name} records"),
     }
 }
 
@@ -232,17 +233,30 @@ fn groups_split_demand_by_country_and_region() {
 
 #[test]
 fn matching_ranks_by_overlap_and_skips_archived_and_excluded() {
-    let m = map().matching(&[Pillar::Government], &[Sector::Healthcare], 10);
+    let m = map().matching(&[Pillar::Government], &[Sector::Healthcare], "", 10);
     let names: Vec<&str> = m.iter().map(|d| d.name.as_str()).collect();
     assert_eq!(names, ["dhis2", "nominee"]);
     assert!((m[0].score - 1.0).abs() < 1e-6);
     let m = map().matching(
         &[Pillar::Dpi, Pillar::Government],
         &[Sector::DigitalFinance],
+        "",
         1,
     );
     assert_eq!(m[0].name, "mojaloop");
-    assert!(map().matching(&[Pillar::Regulation], &[], 5).is_empty());
+    assert!(map().matching(&[Pillar::Regulation], &[], "", 5).is_empty());
+    // Equal labels: the text decides, then certified before nominee.
+    let mut m = map();
+    m.entries[0].text = "district health reporting".into();
+    m.entries[2].text = "nominee: electronic immunization registry for health workers".into();
+    let ranked = m.matching(
+        &[Pillar::Government],
+        &[Sector::Healthcare],
+        "An immunization registry",
+        2,
+    );
+    assert_eq!(ranked[0].name, "nominee");
+    assert!(ranked[0].text_similarity > ranked[1].text_similarity);
 }
 
 #[test]
