@@ -59,8 +59,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let model = Classifier::load(&args.model)
         .with_context(|| format!("cannot load the model {}", args.model.display()))?;
     let map = DpgMap::classify(&args.registry, &model)?;
-    let projects = cat.iter_all().collect::<Result<Vec<_>, _>>()?;
+    // Streamed: one record in memory at a time; the first read error stops the count.
+    let mut failed = None;
+    let projects = cat
+        .iter_all()
+        .map_while(|r| r.map_err(|e| failed = Some(e)).ok());
     let report = GapReport::build(projects, &map, options);
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
     let dir = &args.out_dir;
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     write_atomic(&dir.join("gaps.md"), report.to_markdown().as_bytes())?;
