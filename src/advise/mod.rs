@@ -23,6 +23,7 @@ mod dot;
 mod error;
 mod guide;
 mod layout;
+mod markdown;
 mod paths;
 mod prefill;
 mod report;

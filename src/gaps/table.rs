@@ -1,5 +1,6 @@
-//! The gap report as Markdown: the definition used, the pillar × sector matrix of demand and
-//! supply, the list of gaps, and the gaps per region or country when asked.
+//! The gap report as tables: Markdown (the definition used, the pillar × sector matrix of
+//! demand and supply, the list of gaps, the gaps per region or country when asked) and CSV
+//! (one row per cell).
 
 use std::fmt::Write;
 
@@ -10,6 +11,43 @@ use crate::labels::Pillar;
 const PER_GROUP: usize = 10;
 
 impl GapReport {
+    /// Every cell as CSV.
+    pub fn to_csv(&self) -> String {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let head = [
+            "group",
+            "pillar",
+            "sector",
+            "digital_projects",
+            "dpgs",
+            "nominees",
+            "supply_per_100_projects",
+            "gap",
+        ];
+        w.write_record(head).expect("in-memory CSV");
+        for c in &self.cells {
+            let per = c.per_100.map(|r| format!("{r:.1}")).unwrap_or_default();
+            let (d, n, m) = (
+                c.demand.to_string(),
+                c.dpgs.to_string(),
+                c.nominees.to_string(),
+            );
+            let gap = if c.gap { "1" } else { "0" };
+            let row = [
+                c.group.as_str(),
+                &c.pillar,
+                &c.sector,
+                &d,
+                &n,
+                &m,
+                &per,
+                gap,
+            ];
+            w.write_record(row).expect("in-memory CSV");
+        }
+        String::from_utf8(w.into_inner().expect("in-memory CSV")).expect("UTF-8 fields")
+    }
+
     /// The report as Markdown.
     pub fn to_markdown(&self) -> String {
         let o = &self.options;
