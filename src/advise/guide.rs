@@ -75,6 +75,9 @@ pub struct Question {
     /// The classifier fact that can answer it, if any.
     #[serde(default)]
     pub prefill: Option<PrefillFact>,
+    /// Show the registry's DPGs for the proposal under this question (interactive mode).
+    #[serde(default)]
+    pub show_dpgs: bool,
     /// The answers, at least two.
     #[serde(rename = "answer")]
     pub answers: Vec<Answer>,

@@ -75,13 +75,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .as_ref()
         .map(Prefill::from_proposal)
         .unwrap_or_default();
-    let walk = match &args.answers {
-        Some(path) => advise::walk(&guide, &Answers::load(path)?, &prefill)?,
-        None => interactive(&guide, &prefill)?,
-    };
     let dpgs = match &proposal {
         Some(p) => relevant_dpgs(&args, p)?,
         None => Vec::new(),
+    };
+    let walk = match &args.answers {
+        Some(path) => advise::walk(&guide, &Answers::load(path)?, &prefill)?,
+        None => interactive(&guide, &prefill, &dpgs)?,
     };
     let report = Report::new(&guide, &walk, proposal.as_ref(), dpgs);
     output(&args, &report)
@@ -168,13 +168,30 @@ fn output(args: &Args, report: &Report) -> anyhow::Result<()> {
 }
 
 /// Asks each question on stderr and reads numbered answers from stdin, one per line.
-fn interactive(guide: &Guide, prefill: &Prefill) -> anyhow::Result<advise::Walk> {
+fn interactive(
+    guide: &Guide,
+    prefill: &Prefill,
+    dpgs: &[DpgMatch],
+) -> anyhow::Result<advise::Walk> {
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
     eprintln!("{} (version {})", guide.title, guide.version);
     eprintln!("Answer with the number or the word; Enter keeps a pre-filled answer.\n");
     let walk = advise::walk_with(guide, |q, steps| {
-        ask(guide, q, steps, prefill, &mut || lines.next().transpose()).map_err(|e| {
+        let names: Vec<&str> = dpgs.iter().map(|d| d.name.as_str()).collect();
+        let hint = if q.show_dpgs {
+            names.join(", ")
+        } else {
+            String::new()
+        };
+        let asked = Asked {
+            guide,
+            q,
+            steps,
+            prefill,
+            hint: &hint,
+        };
+        ask(asked, &mut || lines.next().transpose()).map_err(|e| {
             landscape::advise::AdviseError::MissingAnswer {
                 question: q.id.clone(),
                 text: format!("{} ({e})", q.text),
@@ -187,13 +204,24 @@ fn interactive(guide: &Guide, prefill: &Prefill) -> anyhow::Result<advise::Walk>
 
 type ReadLine<'a> = dyn FnMut() -> std::io::Result<Option<String>> + 'a;
 
-fn ask(
-    guide: &Guide,
-    q: &Question,
-    steps: &[Step],
-    prefill: &Prefill,
-    read: &mut ReadLine<'_>,
-) -> Result<(String, Origin), String> {
+/// A question to ask, with what the terminal shows beside it.
+struct Asked<'a> {
+    guide: &'a Guide,
+    q: &'a Question,
+    steps: &'a [Step],
+    prefill: &'a Prefill,
+    /// The registry's DPGs for the proposal, when the question shows them.
+    hint: &'a str,
+}
+
+fn ask(a: Asked<'_>, read: &mut ReadLine<'_>) -> Result<(String, Origin), String> {
+    let Asked {
+        guide,
+        q,
+        steps,
+        prefill,
+        hint,
+    } = a;
     let n = steps.iter().filter(|s| s.origin != Origin::Gate).count() + 1;
     eprintln!("{n}. {}", q.text);
     if !q.help.is_empty() {
@@ -205,6 +233,9 @@ fn ask(
         .map(|(_, s)| s.title)
         .collect();
     eprintln!("   Sources: {}", cited.join("; "));
+    if !hint.is_empty() {
+        eprintln!("   DPGs of the registry for this proposal: {hint}");
+    }
     let options: Vec<String> = q
         .answers
         .iter()
@@ -224,7 +255,8 @@ fn ask(
         let line = line.trim();
         match (line.is_empty(), pre) {
             (true, Some((a, why))) => {
-                return Ok((a.to_string(), Origin::Classifier(why.to_string())))
+                eprintln!();
+                return Ok((a.to_string(), Origin::Classifier(why.to_string())));
             }
             (false, _) if q.answer(line).is_some() => {
                 eprintln!();

@@ -241,3 +241,36 @@ fn an_unknown_id_or_option_fails_clearly() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("region or country"));
 }
+
+#[test]
+fn interactive_advice_keeps_a_prefilled_answer_on_enter_and_shows_the_dpgs() {
+    let f = fixture();
+    let out = landscape()
+        .args([
+            "advise",
+            "--json",
+            "--id",
+            "sample_proposals-SP-001",
+            "--catalogue",
+        ])
+        .arg(&f.catalogue)
+        .arg("--registry")
+        .arg(&f.registry)
+        .write_stdin("\n1\n1\n")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("pre-filled from the classifier: yes"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("DPGs of the registry for this proposal: "),
+        "{stderr}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["outcome"], "reuse_dpg");
+    assert_eq!(v["path"][0]["origin"]["kind"], "classifier");
+    assert_eq!(v["path"][1]["origin"]["kind"], "interactive");
+}
