@@ -110,7 +110,8 @@ fn graph(guide: &Guide, dir: &Path) -> anyhow::Result<()> {
     let svg = dir.join("decision_guide.svg");
     write_atomic(&dot, advise::render_dot(guide).as_bytes())?;
     write_atomic(&svg, advise::render_svg(guide).as_bytes())?;
-    println!("wrote {} and {}", dot.display(), svg.display());
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "wrote {} and {}", dot.display(), svg.display())?;
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 //! (`gaps.md`, `gaps.csv`), the labelled registry (`dpg_map.csv`) and the heat map
 //! (`gaps.svg`).
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -74,12 +75,19 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     write_atomic(&dir.join("gaps.csv"), report.to_csv().as_bytes())?;
     write_atomic(&dir.join("dpg_map.csv"), map.to_csv().as_bytes())?;
     write_atomic(&dir.join("gaps.svg"), render_heatmap(&report).as_bytes())?;
-    summary(&report, &map, dir);
+    summary(&mut std::io::stdout().lock(), &report, &map, dir)?;
     Ok(())
 }
 
-fn summary(report: &GapReport, map: &DpgMap, dir: &std::path::Path) {
-    println!(
+/// Prints the counts and the ten largest gaps (a closed pipe is an error the binary ignores).
+fn summary(
+    out: &mut impl Write,
+    report: &GapReport,
+    map: &DpgMap,
+    dir: &std::path::Path,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
         "{} records, {} digital; registry: {} entries ({} certified DPGs, {} nominees, {} rows rejected)",
         report.projects,
         report.digital,
@@ -87,22 +95,26 @@ fn summary(report: &GapReport, map: &DpgMap, dir: &std::path::Path) {
         report.registry_dpgs,
         report.registry_nominees,
         map.rejected
-    );
+    )?;
     let gaps = report.gaps("all");
-    println!(
+    writeln!(
+        out,
         "{} gaps (at least {} projects, fewer than {} DPGs per 100):",
         gaps.len(),
         report.options.min_demand,
         report.options.max_per_100
-    );
+    )?;
     for c in gaps.iter().take(10) {
-        println!(
+        writeln!(
+            out,
             "  {:<13} {:<18} {:>6} projects {:>4} DPGs",
             c.pillar, c.sector, c.demand, c.dpgs
-        );
+        )?;
     }
-    println!(
+    writeln!(
+        out,
         "wrote gaps.md, gaps.csv, dpg_map.csv, gaps.svg in {}",
         dir.display()
-    );
+    )?;
+    Ok(())
 }
