@@ -12,9 +12,11 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod advise;
 pub mod catalogue;
 pub mod classify;
 pub mod country;
+pub mod gaps;
 pub mod ingest;
 pub mod labels;
 pub mod model;

@@ -2,9 +2,11 @@
 
 use clap::{Parser, Subcommand};
 
+mod advise;
 mod classify;
 mod eval;
 mod export;
+mod gaps;
 mod ingest;
 mod models;
 mod read;
@@ -50,6 +52,10 @@ enum Command {
     Models(models::Args),
     /// Re-label every record of a catalogue with another model version.
     Reclassify(reclassify::Args),
+    /// Decision guide: should you use open source, should this be a DPG? (`--graph`: flowchart)
+    Advise(advise::Args),
+    /// Map DPGs to pillars and sectors and report where projects have few or none.
+    Gaps(gaps::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -67,6 +73,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Suggest(a) => suggest::run(a),
         Command::Models(a) => models::run(a),
         Command::Reclassify(a) => reclassify::run(a),
+        Command::Advise(a) => advise::run(a),
+        Command::Gaps(a) => gaps::run(a),
     }
 }
 
