@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 
 pub mod advise;
+pub mod atomic;
 pub mod catalogue;
 pub mod classify;
 pub mod country;

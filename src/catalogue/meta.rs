@@ -85,7 +85,7 @@ impl Meta {
     pub fn write(&self, dir: &Path) -> Result<()> {
         let path = dir.join(META_FILE);
         let json = serde_json::to_vec_pretty(self).expect("metadata serialises");
-        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(CatalogueError::io(dir))?;
+        let mut tmp = crate::atomic::temp_file_in(dir).map_err(CatalogueError::io(dir))?;
         std::io::Write::write_all(&mut tmp, &json).map_err(CatalogueError::io(tmp.path()))?;
         tmp.as_file()
             .sync_all()

@@ -70,7 +70,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 .parent()
                 .filter(|d| !d.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
-            let t = tempfile::NamedTempFile::new_in(dir)?;
+            let t = landscape::atomic::temp_file_in(dir)?;
             let f = t.reopen()?;
             (Some(t), Box::new(BufWriter::new(f)))
         }

@@ -140,7 +140,7 @@ impl Output {
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        let temp = tempfile::NamedTempFile::new_in(dir)
+        let temp = landscape::atomic::temp_file_in(dir)
             .with_context(|| format!("cannot write in {}", dir.display()))?;
         let (file, temp_path): (File, _) = temp.into_parts();
         Ok(Output {

@@ -176,7 +176,7 @@ impl Comparison {
     /// Writes the records labelled differently as CSV (`id,fields,gold_*,a_*,b_*`).
     pub fn write_changed(&self, path: &Path) -> std::io::Result<()> {
         let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
-        let tmp = tempfile::NamedTempFile::new_in(dir.unwrap_or(Path::new(".")))?;
+        let tmp = crate::atomic::temp_file_in(dir.unwrap_or(Path::new(".")))?;
         {
             let mut w = csv::Writer::from_writer(tmp.as_file());
             let mut header = vec!["id".to_string(), "fields".to_string()];

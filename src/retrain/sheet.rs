@@ -122,7 +122,7 @@ pub fn write_sheet(path: &Path, rows: &[(&Proposal, &Uncertainty)]) -> Result<()
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    let tmp = crate::atomic::temp_file_in(dir).map_err(io)?;
     {
         let mut w = csv::Writer::from_writer(std::io::BufWriter::new(tmp.as_file()));
         let csv_io = |e: csv::Error| io(std::io::Error::other(e));

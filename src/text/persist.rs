@@ -176,7 +176,7 @@ fn check_tokenizer(path: &Path, f: &Featurizer) -> Result<(), TextError> {
 /// Writes `bytes` to a temporary file beside `path`, flushes it and renames it into place.
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), TextError> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| TextError::io(dir, e))?;
+    let mut tmp = crate::atomic::temp_file_in(dir).map_err(|e| TextError::io(dir, e))?;
     tmp.write_all(bytes)
         .map_err(|e| TextError::io(tmp.path(), e))?;
     tmp.as_file()
