@@ -2,10 +2,10 @@
 //! calibrations. [`Classifier::classify`] turns a text into a consistent [`Classification`]
 //! with probabilities and evidence.
 
-use super::evidence;
+use super::evidence::{self, Words};
 use super::heads::{DIGITAL, N_HEADS, PILLAR0, PRINCIPAL, SECTOR0};
 use super::lexicon::Lexicon;
-use super::openness::openness;
+use super::openness::{openness, openness_of_matches};
 use crate::labels::{Classification, Labels, Openness, Pillar, Sector};
 use crate::model::{OneVsRest, Platt};
 use crate::text::{normalize, words, Featurizer, SparseVec};
@@ -72,6 +72,22 @@ impl Classifier {
         d
     }
 
+    /// [`Self::decisions`], and every feature's contribution to every head:
+    /// `contributions[k * N_HEADS + h]` is head `h`'s weight × value of the `k`-th feature of
+    /// `x` (what [`evidence`] ranks, without a second pass over the weights).
+    pub(crate) fn decisions_and_contributions(&self, x: &SparseVec) -> (Vec<f32>, Vec<f32>) {
+        let mut d = self.biases.clone();
+        let mut contributions = vec![0.0; x.indices.len() * N_HEADS];
+        for ((i, v), c) in x.iter().zip(contributions.chunks_exact_mut(N_HEADS)) {
+            let at = i as usize * N_HEADS;
+            if let Some(w) = self.packed.get(at..at + N_HEADS) {
+                c.iter_mut().zip(w).for_each(|(c, w)| *c = w * v);
+                d.iter_mut().zip(c.iter()).for_each(|(s, c)| *s += c);
+            }
+        }
+        (d, contributions)
+    }
+
     /// Decision scores computed by each head's own model (a check on [`Self::decisions`]).
     pub fn head_decisions(&self, x: &SparseVec) -> Vec<f32> {
         self.heads.decisions(x)
@@ -79,18 +95,26 @@ impl Classifier {
 
     /// Labels one text.
     pub fn classify(&self, text: &str) -> Classification {
-        let x = self.features(text);
-        let d = self.decisions(&x);
+        self.featurizer
+            .transform_then(text, |x, ws| self.classify_features(&x, ws))
+    }
+
+    /// Labels a text from its feature vector and normalised words.
+    fn classify_features(&self, x: &SparseVec, ws: &[&str]) -> Classification {
+        let (d, contributions) = self.decisions_and_contributions(x);
         let p: Vec<f32> = d
             .iter()
             .zip(&self.platt)
             .map(|(s, c)| c.probability(*s))
             .collect();
-        let norm = normalize(text);
-        let ws: Vec<&str> = words(&norm).collect();
-        let (open, mut open_probs, open_ev) = openness(&self.lexicon, &ws);
+        let matches = self.lexicon.matches(ws);
+        let (open, mut open_probs, open_ev) = openness_of_matches(&self.lexicon, ws, &matches);
         let labels = decide_with(&d, open);
-        let mut evidence = evidence::linear(self, &ws, &x, &labels);
+        let words = Words {
+            words: ws,
+            matches: &matches,
+        };
+        let mut evidence = evidence::linear(self, &words, (x, &contributions), &labels);
         if labels.is_digital() {
             evidence.extend(open_ev);
         } else {

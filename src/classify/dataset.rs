@@ -30,6 +30,9 @@ pub struct TrainingSet {
     pub rows: Vec<RowLabel>,
     /// Texts of every corpus record, labelled or not, for the vocabulary.
     pub vocabulary_texts: Vec<String>,
+    /// Indices into `vocabulary_texts` of the corpus records with no label of any kind (the
+    /// pool self-training draws from).
+    pub unlabelled: Vec<usize>,
     /// Inputs read, with their SHA-256 and row counts, for the manifest.
     pub inputs: Vec<serde_json::Value>,
 }
@@ -59,6 +62,7 @@ pub fn assemble(
                 None => match weak_digital(&p, weak_weight).filter(|w| w.weight > 0.0) {
                     Some(w) => RowLabel::WeakDigital(w.digital, w.weight),
                     None => {
+                        set.unlabelled.push(set.vocabulary_texts.len());
                         set.vocabulary_texts.push(p.text);
                         continue;
                     }
@@ -102,6 +106,20 @@ pub fn assemble(
         );
     }
     Ok(set)
+}
+
+impl TrainingSet {
+    /// Up to `n` unlabelled texts, spread evenly over the corpora in their order.
+    pub fn unlabelled_sample(&self, n: usize) -> Vec<&str> {
+        let all = &self.unlabelled;
+        if n == 0 || all.is_empty() {
+            return vec![];
+        }
+        let n = n.min(all.len());
+        (0..n)
+            .map(|k| self.vocabulary_texts[all[k * all.len() / n]].as_str())
+            .collect()
+    }
 }
 
 /// Adds labelled examples that carry their own text (such as `data/schema_examples.csv`):

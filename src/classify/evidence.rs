@@ -3,39 +3,49 @@
 //! n-grams and lexicon concepts (shown with the phrase that matched) over character n-grams.
 
 use super::classifier::Classifier;
-use super::heads::{DIGITAL, PILLAR0, SECTOR0};
+use super::heads::{DIGITAL, N_HEADS, PILLAR0, SECTOR0};
 use crate::labels::{Evidence, Labels};
 use crate::text::SparseVec;
+
+/// The words of a text with the lexicon's matches in them.
+pub struct Words<'a> {
+    /// The normalised words.
+    pub words: &'a [&'a str],
+    /// The lexicon's matches: `(concept, first word, word count)`.
+    pub matches: &'a [(u32, usize, usize)],
+}
 
 /// Most evidence items per decision.
 const PER_DECISION: usize = 4;
 
 /// Evidence for every positive label (and for `digital` 0, what argued against).
-pub fn linear(c: &Classifier, ws: &[&str], x: &SparseVec, labels: &Labels) -> Vec<Evidence> {
-    let mut out = Vec::new();
+/// `x` comes with its contributions to every head (see
+/// `Classifier::decisions_and_contributions`).
+pub fn linear(
+    c: &Classifier,
+    ws: &Words,
+    x: (&SparseVec, &[f32]),
+    labels: &Labels,
+) -> Vec<Evidence> {
     let digital = labels.digital.to_string();
-    if labels.is_digital() {
-        push(c, ws, x, (DIGITAL, 1.0, "digital", &digital), &mut out);
-    } else {
-        push(c, ws, x, (DIGITAL, -1.0, "digital", &digital), &mut out);
-    }
-    for p in &labels.pillars {
-        push(
-            c,
-            ws,
-            x,
-            (PILLAR0 + p.index(), 1.0, "pillars", p.as_str()),
-            &mut out,
-        );
-    }
-    for s in &labels.sectors {
-        push(
-            c,
-            ws,
-            x,
-            (SECTOR0 + s.index(), 1.0, "sectors", s.as_str()),
-            &mut out,
-        );
+    let sign = if labels.is_digital() { 1.0 } else { -1.0 };
+    let mut decisions: Vec<Decision> = vec![(DIGITAL, sign, "digital", &digital)];
+    decisions.extend(
+        labels
+            .pillars
+            .iter()
+            .map(|p| (PILLAR0 + p.index(), 1.0, "pillars", p.as_str())),
+    );
+    decisions.extend(
+        labels
+            .sectors
+            .iter()
+            .map(|s| (SECTOR0 + s.index(), 1.0, "sectors", s.as_str())),
+    );
+    let tops = strongest(c, x, &decisions);
+    let mut out = Vec::new();
+    for (d, top) in decisions.iter().zip(tops) {
+        push(c, ws, d, top, &mut out);
     }
     out
 }
@@ -43,32 +53,48 @@ pub fn linear(c: &Classifier, ws: &[&str], x: &SparseVec, labels: &Labels) -> Ve
 /// One decision to explain: the head, the sign that supports it, the field and label shown.
 type Decision<'a> = (usize, f32, &'a str, &'a str);
 
-fn push(c: &Classifier, ws: &[&str], x: &SparseVec, decision: Decision, out: &mut Vec<Evidence>) {
-    let (head, sign, field, label) = decision;
-    let model = &c.heads.models()[head];
-    // Readable features first, each group by strength; ties broken by feature index so the
-    // order never depends on the sort algorithm. Only the best few are kept while scanning.
-    let better = |a: &(bool, u32, f32), b: &(bool, u32, f32)| {
-        b.0.cmp(&a.0)
-            .then(b.2.abs().total_cmp(&a.2.abs()))
-            .then(a.1.cmp(&b.1))
-    };
+/// A feature's contribution: readable or not, its index, weight × value.
+type Contribution = (bool, u32, f32);
+
+/// Readable features first, each group by strength; ties broken by feature index so the order
+/// never depends on the sort algorithm.
+fn better(a: &Contribution, b: &Contribution) -> std::cmp::Ordering {
+    b.0.cmp(&a.0)
+        .then(b.2.abs().total_cmp(&a.2.abs()))
+        .then(a.1.cmp(&b.1))
+}
+
+/// The strongest supporting contributions of every decision, in one pass over the features.
+fn strongest(
+    c: &Classifier,
+    (x, contributions): (&SparseVec, &[f32]),
+    decisions: &[Decision],
+) -> Vec<Vec<Contribution>> {
     let keep = 2 * PER_DECISION;
-    let mut contrib: Vec<(bool, u32, f32)> = Vec::with_capacity(keep + 1);
-    for (i, v) in x.iter() {
-        let w = model.weights().get(i as usize).copied().unwrap_or(0.0) * v;
-        if w * sign <= 0.0 {
-            continue;
-        }
-        let cand = (readable(c, i), i, w);
-        let at = contrib.partition_point(|e| better(e, &cand).is_lt());
-        if at < keep {
-            contrib.insert(at, cand);
-            contrib.truncate(keep);
+    let mut tops: Vec<Vec<Contribution>> = vec![Vec::with_capacity(keep + 1); decisions.len()];
+    for (&i, row) in x.indices.iter().zip(contributions.chunks_exact(N_HEADS)) {
+        let mut readable_i = None;
+        for (top, &(head, sign, ..)) in tops.iter_mut().zip(decisions) {
+            let w = row[head];
+            if w * sign <= 0.0 {
+                continue;
+            }
+            let cand = (*readable_i.get_or_insert_with(|| readable(c, i)), i, w);
+            let at = top.partition_point(|e| better(e, &cand).is_lt());
+            if at < keep {
+                top.insert(at, cand);
+                top.truncate(keep);
+            }
         }
     }
+    tops
+}
+
+/// Adds up to [`PER_DECISION`] distinct terms of one decision's strongest contributions.
+fn push(c: &Classifier, ws: &Words, d: &Decision, top: Vec<Contribution>, out: &mut Vec<Evidence>) {
+    let &(_, _, field, label) = d;
     let before = out.len();
-    for (_, i, v) in contrib {
+    for (_, i, v) in top {
         if out.len() - before == PER_DECISION {
             break;
         }
@@ -93,7 +119,7 @@ fn readable(c: &Classifier, i: u32) -> bool {
 
 /// A lexicon feature (`lexicon:dig_infosys`) shown with the phrases that matched it
 /// (`"information system" (dig_infosys)`); other features as they are.
-fn readable_term(c: &Classifier, ws: &[&str], name: String) -> String {
+fn readable_term(c: &Classifier, ws: &Words, name: String) -> String {
     match name.strip_prefix("lexicon:") {
         Some(concept) => {
             let mut found = matched_phrases(c, ws, concept);
@@ -107,14 +133,13 @@ fn readable_term(c: &Classifier, ws: &[&str], name: String) -> String {
 }
 
 /// The phrases of the words `ws` that matched lexicon concept `name`.
-pub fn matched_phrases(c: &Classifier, ws: &[&str], name: &str) -> Vec<String> {
+pub fn matched_phrases(c: &Classifier, ws: &Words, name: &str) -> Vec<String> {
     let Some(concept) = c.lexicon.concept(name) else {
         return vec![];
     };
-    c.lexicon
-        .matches(ws)
-        .into_iter()
+    ws.matches
+        .iter()
         .filter(|m| m.0 == concept)
-        .map(|(_, s, l)| ws[s..s + l].join(" "))
+        .map(|&(_, s, l)| ws.words[s..s + l].join(" "))
         .collect()
 }

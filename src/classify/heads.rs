@@ -3,6 +3,7 @@
 //! one per pillar (on digital records) and one per sector (on every record). Each head has a
 //! Platt calibration fitted on out-of-fold scores.
 
+use super::selftrain::PseudoLabels;
 use crate::labels::{Labels, Pillar, Sector};
 use crate::model::{BinaryTarget, LogisticValidParams, ModelError, OneVsRest};
 use crate::text::SparseVec;
@@ -36,6 +37,8 @@ pub enum RowLabel {
     /// A labelled example written from the schema's definitions (`data/schema_examples.csv`):
     /// every head learns from it, but it is never a test row.
     Example(Labels),
+    /// Self-training's confident verdicts on an unlabelled text (see [`super::selftrain`]).
+    Pseudo(PseudoLabels),
 }
 
 /// Binary targets of every head for `rows`, with weight 0 for the rows outside `train`.
@@ -66,6 +69,7 @@ pub fn targets(rows: &[RowLabel], train: &[usize]) -> Vec<BinaryTarget> {
 pub fn label_of(r: &RowLabel, h: usize) -> Option<(bool, f32)> {
     match r {
         RowLabel::WeakDigital(d, w) => (h == DIGITAL).then_some((*d, *w)),
+        RowLabel::Pseudo(p) => p.heads[h].map(|y| (y, p.weight)),
         RowLabel::Gold(l) | RowLabel::Example(l) => match h {
             DIGITAL => Some((l.is_digital(), 1.0)),
             PRINCIPAL => l.is_digital().then_some((l.digital == 2, 1.0)),

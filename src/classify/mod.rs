@@ -14,6 +14,7 @@ pub mod openness;
 pub mod output;
 pub mod persist;
 pub mod report;
+pub mod selftrain;
 pub mod train;
 
 pub use classifier::Classifier;

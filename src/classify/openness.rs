@@ -8,11 +8,20 @@ use crate::labels::{Evidence, Openness};
 
 /// Openness of a digital record, the probabilities in [`Openness::ALL`] order and evidence.
 pub fn openness(lex: &Lexicon, words: &[&str]) -> (Openness, Vec<f32>, Vec<Evidence>) {
+    openness_of_matches(lex, words, &lex.matches(words))
+}
+
+/// [`openness`] from the lexicon's matches in `words`, already found.
+pub fn openness_of_matches(
+    lex: &Lexicon,
+    words: &[&str],
+    matches: &[(u32, usize, usize)],
+) -> (Openness, Vec<f32>, Vec<Evidence>) {
     let open = lex.concept("dig_opensrc");
     let closed = lex.concept("dig_closed");
     let mut evidence = Vec::new();
     let (mut n_open, mut n_closed) = (0, 0);
-    for (c, start, len) in lex.matches(words) {
+    for &(c, start, len) in matches {
         let side = if Some(c) == open {
             n_open += 1;
             "open"

@@ -1,13 +1,15 @@
 //! Training: fit the featurizer on every corpus text, cross-validate the heads on the gold rows
 //! (folds fixed by the seed; weak rows train but are never tested), calibrate each head on its
-//! out-of-fold scores, report, then fit the final heads on everything.
+//! out-of-fold scores, report, then fit the final heads on everything. Each fit self-trains on
+//! a pool of unlabelled corpus texts (see [`super::selftrain`]).
 
 use super::classifier::{decide, Classifier};
 use super::config::TrainConfig;
 use super::dataset::TrainingSet;
-use super::heads::{self, label_of, HeadParams, RowLabel, N_HEADS};
+use super::heads::{label_of, HeadParams, RowLabel, N_HEADS};
 use super::lexicon::Lexicon;
 use super::report::CvReport;
+use super::selftrain::{self, Stacked};
 use crate::model::{stratified_group_kfold, ModelError, OneVsRest, Platt};
 use crate::text::{Featurizer, SparseVec};
 
@@ -17,6 +19,9 @@ pub struct Trained {
     pub classifier: Classifier,
     /// Cross-validation figures for the model card.
     pub report: CvReport,
+    /// Out-of-fold decision scores of every head per training row (`None` for rows never
+    /// tested: weak labels and schema examples).
+    pub oof: Vec<Option<Vec<f32>>>,
 }
 
 /// Trains a classifier named `name` from `set`. `progress` is told each step.
@@ -31,19 +36,29 @@ pub fn train(
     let lexicon = Lexicon::default_with_scale(cfg.lexicon_scale);
     let featurizer = Featurizer::fit(&vocab, &cfg.features)?.with_block(Box::new(lexicon.clone()));
     progress("featurising");
-    let texts: Vec<&str> = set.texts.iter().map(String::as_str).collect();
+    let mut texts: Vec<&str> = set.texts.iter().map(String::as_str).collect();
+    texts.extend(set.unlabelled_sample(cfg.self_training_pool));
     let x = featurizer.transform_batch(&texts);
     let dim = featurizer.dim();
     let params = HeadParams::from_config(cfg)?;
-    let fit = |train: &[usize]| heads::fit(&params, &x, &set.rows, train, dim);
-    let oof = cross_validate(set, cfg, &x, &fit, progress)?;
+    let data = Stacked {
+        x: &x,
+        rows: &set.rows,
+    };
+    let st = cfg.self_training();
+    let fit = |train: &[usize]| selftrain::fit(&params, &data, train, dim, st);
+    let oof = cross_validate(set, cfg, &x[..set.rows.len()], &fit, progress)?;
     let platt = calibrate(&set.rows, &oof)?;
     let report = CvReport::from_oof(set, &oof, &|d, text| decide(d, &lexicon, text), cfg);
     progress("fitting the final model");
     let all: Vec<usize> = (0..set.rows.len()).collect();
     let heads = fit(&all)?;
     let classifier = Classifier::from_parts(featurizer, lexicon, heads, platt, name.to_string());
-    Ok(Trained { classifier, report })
+    Ok(Trained {
+        classifier,
+        report,
+        oof,
+    })
 }
 
 /// Out-of-fold decision scores of every head for each gold row (`None` for weak rows).
@@ -59,7 +74,7 @@ fn cross_validate(
         .iter()
         .map(|r| match r {
             RowLabel::Gold(l) => l.digital as usize,
-            RowLabel::WeakDigital(..) | RowLabel::Example(_) => 3,
+            RowLabel::WeakDigital(..) | RowLabel::Example(_) | RowLabel::Pseudo(_) => 3,
         })
         .collect();
     let eligible: Vec<bool> = set

@@ -51,6 +51,18 @@ impl Featurizer {
         texts.par_iter().map(|t| self.transform(t)).collect()
     }
 
+    /// [`Featurizer::transform`], then `then(vector, words)` with the words of the normalised
+    /// text, so a caller that also reads the words does not normalise the text a second time.
+    pub fn transform_then<R>(&self, text: &str, then: impl FnOnce(SparseVec, &[&str]) -> R) -> R {
+        let (v, norm) = SCRATCH.with(|s| {
+            let s = &mut s.borrow_mut();
+            let v = self.transform_with(text, s);
+            (v, std::mem::take(&mut s.norm))
+        });
+        let ws: Vec<&str> = words(&norm).collect();
+        then(v, &ws)
+    }
+
     fn transform_with(&self, text: &str, s: &mut Scratch) -> SparseVec {
         normalize_into(text, &mut s.norm);
         let norm = std::mem::take(&mut s.norm);
