@@ -9,6 +9,7 @@ mod ingest;
 mod read;
 mod search;
 mod show;
+mod split;
 mod stats;
 mod train;
 
@@ -41,6 +42,8 @@ enum Command {
     Export(export::Args),
     /// Read proposal files into normalised JSON Lines, without classifying.
     Read(read::Args),
+    /// Write cross-validation and cross-source splits of a labelled file, with the text.
+    Split(split::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -55,6 +58,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Stats(a) => stats::run(a),
         Command::Export(a) => export::run(a),
         Command::Read(a) => read::run(a),
+        Command::Split(a) => split::run(a),
     }
 }
 
