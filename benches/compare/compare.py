@@ -48,9 +48,11 @@ def predictions(tool, path):
 
 def final_fit_seconds(log):
     """landscape train's own step times: seconds from 'fitting the final model' to 'wrote'."""
-    steps = dict((m[1], float(m[0])) for m in re.findall(r"\[\s*([\d.]+)s\] (\w[\w ]*)",
-                                                          open(log).read()))
-    return steps.get("wrote", float("nan")) - steps.get("fitting the final model", float("nan"))
+    steps = {m[1].strip(): float(m[0]) for m in re.findall(r"\[\s*([\d.]+)s\] (\w[\w ]*)",
+                                                            open(log).read())}
+    if "wrote" not in steps or "fitting the final model" not in steps:
+        return None
+    return steps["wrote"] - steps["fitting the final model"]
 
 
 def quality(ctx, splits):
@@ -64,7 +66,7 @@ def quality(ctx, splits):
             log = os.path.join(ctx.work, "logs", f"train-{split}-{tool}.log")
             wall, rss = measure.run(ctx.train_cmd(tool, d + "/train.csv", model),
                                     measure.threads_env(2), log)
-            fit = final_fit_seconds(log) if tool == "landscape" else float("nan")
+            fit = final_fit_seconds(log) if tool == "landscape" else None
             train[tool].append({"split": split, "seconds": wall, "peak_mb": rss, "final_fit": fit})
             out = os.path.join(ctx.work, "preds", f"{split}-{tool}.csv")
             measure.run(ctx.predict_cmd(tool, model, d + "/test.csv", out), None, out + ".log")

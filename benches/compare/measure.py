@@ -43,5 +43,5 @@ def threads_env(n):
 
 
 def median(values):
-    values = [v for v in values if v == v]
-    return statistics.median(values) if values else float("nan")
+    values = [v for v in values if v is not None and v == v]
+    return statistics.median(values) if values else None

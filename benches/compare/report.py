@@ -54,7 +54,7 @@ def training_table(q):
     for tool, r in q.items():
         tr = r["training"]
         fit = tr["median_final_fit"]
-        extra = f" (final fit {fit:.1f} s)" if fit == fit else ""
+        extra = f" (final fit {fit:.1f} s)" if fit is not None and fit == fit else ""
         rows.append(f"| {NAMES[tool]} | {tr['rows']:,} | {tr['median_seconds']:.1f}{extra} | "
                     f"{tr['median_peak_mb']:.0f} |")
     return "\n".join(rows)
@@ -80,9 +80,12 @@ def eval_check(c):
             if abs(want[avg] - got[avg]) > 5e-4:
                 lines.append(f"{head} {avg}: eval {want[avg]:.3f}, score.py {got[avg]:.3f}")
     if not lines:
-        return ("score.py reproduces `landscape eval --json` on the cross-source split for "
-                "every head (to 0.0005).")
-    return "score.py differs from `landscape eval` on: " + "; ".join(lines) + "."
+        return ("Check: score.py reproduces `landscape eval --json` on the cross-source split "
+                "for every head (to 0.0005).")
+    return ("Check against `landscape eval --json` on the cross-source split: equal on every "
+            "head except " + "; ".join(lines) + ". (\"pillars (heads)\" may differ slightly: "
+            "score.py reads landscape's calibrated pillar probabilities from the classify output, "
+            "p > 0.5, where eval uses the raw scores, > 0.)")
 
 
 def results_md(cmp, scale):
@@ -92,7 +95,9 @@ def results_md(cmp, scale):
              f"Python {m['python']}, scikit-learn {m['scikit-learn']}, numpy {m['numpy']}, "
              f"fastText {m['fasttext']}; landscape at commit {m['landscape']}"
              + (" (**quick run**: one fold, one round)" if cmp.get("quick") else "") + ".",
-             "### Quality: 5-fold cross-validation on gold.csv (out-of-fold predictions pooled)",
+             "### Quality: " + ("fold 0 of 5 only (quick run)" if cmp.get("quick") else
+                                "5-fold cross-validation on gold.csv (out-of-fold predictions "
+                                "pooled)"),
              quality_table(q, "cv")]
     if all("cross_source" in q[x] for x in q):
         parts += ["### Quality: cross-source (train on World Bank + AidData gold rows, "
@@ -131,10 +136,10 @@ def plot_compare(cmp, path):
         xs = [i + (k - (len(tools) - 1) / 2) * w for i in range(len(heads))]
         b.bar(xs, [q[x]["cv"][h][avg] for h, avg, _ in heads], w, label=NAMES[x])
     b.set_xticks(range(len(heads)), [n for _, _, n in heads])
-    b.set_ylim(0, 1)
+    b.set_ylim(0, 1.2)
     b.set_ylabel("F1 (5-fold CV; µ micro, M macro)")
     b.set_title("Quality on gold.csv")
-    b.legend(fontsize=8, loc="lower left")
+    b.legend(fontsize=8, loc="upper center", ncol=2)
     fig.tight_layout()
     fig.savefig(path)
 

@@ -71,10 +71,13 @@ def main():
     ap.add_argument("--work", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--quick", action="store_true", help="10k and 100k only")
+    ap.add_argument("--sizes", help="comma-separated record counts (default 10k, 100k, 1M)")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
     records = base_records(a.landscape, a.data, a.work)
     sizes = [10_000, 100_000] if a.quick else [10_000, 100_000, 1_000_000]
+    if a.sizes:
+        sizes = [int(n) for n in a.sizes.split(",")]
     rows = [measure_size(a.landscape, records, n, a.work) for n in sizes]
     result = {"base_records": len(records), "model": "models/default", "sizes": rows,
               "quick": a.quick}

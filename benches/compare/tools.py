@@ -117,8 +117,8 @@ def sk_predict(model_dir, rows, out):
 
 # ---------------------------------------------------------------- fastText
 
-FT_PARAMS = dict(lr=0.5, epoch=25, wordNgrams=2, dim=50, minCount=1, thread=2, seed=42,
-                 verbose=0)
+FT_PARAMS = dict(lr=0.5, epoch=25, wordNgrams=2, dim=50, minCount=1, bucket=200_000, thread=2,
+                 seed=42, verbose=0)
 
 
 def ft_line(text):
