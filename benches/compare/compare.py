@@ -113,7 +113,8 @@ def corpus_csv(ctx):
     jsonl = os.path.join(ctx.work, "corpus.jsonl")
     files = [os.path.join(ctx.data, "corpora", f) for f in
              ("undp_open_projects_2014.csv", "worldbank_projects_2025.csv")]
-    measure.run([ctx.bin, "read", *files, "--out", jsonl], None, jsonl + ".log")
+    measure.run([ctx.bin, "read", *files, "--out", jsonl, "--rejects", jsonl + ".rejects"],
+                None, jsonl + ".log")
     n = 0
     with open(jsonl, encoding="utf-8") as f, open(path + ".tmp", "w", newline="",
                                                    encoding="utf-8") as o:

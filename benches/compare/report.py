@@ -156,7 +156,9 @@ def plot_scale(scale, path):
         ax.set_title(title)
         ax.set_ylim(bottom=0)
         ax.legend()
-    b.axhline(1024, color="grey", linestyle="--", linewidth=0.8)
+    b.axhline(1024, color="grey", linestyle="--", linewidth=0.8, label="1 GB")
+    b.set_ylim(0, max(1100, *(r["ingest"]["peak_mb"] * 1.1 for r in scale["sizes"])))
+    b.legend()
     fig.tight_layout()
     fig.savefig(path)
 

@@ -22,7 +22,7 @@ def base_records(bin_, data, work):
     """The corpora's records, normalised by `landscape read`."""
     jsonl = os.path.join(work, "base.jsonl")
     measure.run([bin_, "read", *(os.path.join(data, "corpora", c) for c in CORPORA),
-                 "--out", jsonl], None, jsonl + ".log")
+                 "--out", jsonl, "--rejects", jsonl + ".rejects"], None, jsonl + ".log")
     with open(jsonl, encoding="utf-8") as f:
         records = [json.loads(line) for line in f]
     os.remove(jsonl)
