@@ -13,6 +13,7 @@ mod read;
 mod reclassify;
 mod search;
 mod show;
+mod split;
 mod stats;
 mod suggest;
 mod train;
@@ -56,6 +57,8 @@ enum Command {
     Advise(advise::Args),
     /// Map DPGs to pillars and sectors and report where projects have few or none.
     Gaps(gaps::Args),
+    /// Write cross-validation and cross-source splits of a labelled file, with the text.
+    Split(split::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -75,6 +78,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Reclassify(a) => reclassify::run(a),
         Command::Advise(a) => advise::run(a),
         Command::Gaps(a) => gaps::run(a),
+        Command::Split(a) => split::run(a),
     }
 }
 

@@ -6,6 +6,7 @@
 
 pub mod gold;
 pub mod schema;
+pub mod split;
 pub mod weak;
 
 pub use gold::{check_gold, read_gold, CheckedFile, GoldError, GoldRow};
