@@ -44,6 +44,7 @@
 //! assert_eq!(cat.get("wb-P1").unwrap(), Some(p));
 //! ```
 
+mod check;
 mod error;
 mod export;
 mod facets;
@@ -61,6 +62,7 @@ use std::sync::Mutex;
 
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
+pub use check::{check_catalogue, check_model, CheckReport};
 pub use error::{CatalogueError, Result};
 pub use export::{ExportFormat, FlatRow, CSV_COLUMNS};
 pub use facets::Facets;

@@ -59,13 +59,29 @@ impl Catalogue {
                 },
                 other => other.into(),
             })?;
+        self.reader.reload()?; // the lock is ours: see the latest commit
         let known = known_hashes(&self.reader.searcher())?;
+        self.refresh_stale_meta()?;
         Ok(CatalogueWriter {
             cat: self,
             writer,
             known,
             dirty: false,
         })
+    }
+
+    /// Rewrites `catalogue.json` when a process was killed between an index commit and its
+    /// rewrite (its counts then describe the commit before). Called with the writer lock held.
+    fn refresh_stale_meta(&self) -> Result<()> {
+        let searcher = self.reader.searcher();
+        let by_source = source_counts(&searcher, self.fields.facets)?;
+        let mut meta = self.meta.lock().expect("metadata lock");
+        if meta.records == searcher.num_docs() && meta.by_source == by_source {
+            return Ok(());
+        }
+        meta.touch(searcher.num_docs(), by_source);
+        meta.commit = Some(self.index.load_metas()?.opstamp);
+        meta.write(&self.dir)
     }
 }
 
@@ -106,13 +122,14 @@ impl CatalogueWriter<'_> {
         if !self.dirty {
             return Ok(());
         }
-        self.writer.commit()?;
+        let opstamp = self.writer.commit()?;
         self.dirty = false;
         self.cat.reader.reload()?;
         let searcher = self.cat.reader.searcher();
         let by_source = source_counts(&searcher, self.cat.fields.facets)?;
         let mut meta = self.cat.meta.lock().expect("metadata lock");
         meta.touch(searcher.num_docs(), by_source);
+        meta.commit = Some(opstamp);
         meta.write(&self.cat.dir)
     }
 

@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 
+mod check;
 mod classify;
 mod eval;
 mod export;
@@ -41,6 +42,8 @@ enum Command {
     Export(export::Args),
     /// Read proposal files into normalised JSON Lines, without classifying.
     Read(read::Args),
+    /// Check the integrity of a catalogue (and of a model directory).
+    Check(check::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -55,6 +58,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Stats(a) => stats::run(a),
         Command::Export(a) => export::run(a),
         Command::Read(a) => read::run(a),
+        Command::Check(a) => check::run(a),
     }
 }
 
@@ -68,9 +72,10 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// Exit code for an error: 2 for bad input or usage, 1 for anything else.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
-    if err
-        .chain()
-        .any(|e| e.downcast_ref::<std::io::Error>().is_some())
+    if err.is::<check::Unsound>()
+        || err
+            .chain()
+            .any(|e| e.downcast_ref::<std::io::Error>().is_some())
     {
         1
     } else {
