@@ -20,8 +20,7 @@ fn base() -> &'static Vec<(String, Vec<u8>)> {
     static FILES: OnceLock<Vec<(String, Vec<u8>)>> = OnceLock::new();
     FILES.get_or_init(|| {
         let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/schema_examples.csv");
-        let mut set = dataset::TrainingSet::default();
-        dataset::add_examples(&mut set, &[examples.into()]).expect("examples");
+        let set = dataset::assemble(&[examples.into()], &[], 0.0).expect("examples");
         let mut cfg = TrainConfig { folds: 2, ..TrainConfig::default() };
         cfg.features.max_word_features = 500;
         cfg.features.max_char_features = 500;

@@ -59,6 +59,10 @@ impl Catalogue {
                 },
                 other => other.into(),
             })?;
+        // A writer killed during a commit leaves files that no commit refers to, and the next
+        // commit, numbered like the lost one, would fail to create them again
+        // (`FileAlreadyExists("….del")`, found by scripts/killloop): delete them first.
+        writer.garbage_collect_files().wait()?;
         self.reader.reload()?; // the lock is ours: see the latest commit
         let known = known_hashes(&self.reader.searcher())?;
         self.refresh_stale_meta()?;
