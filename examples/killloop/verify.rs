@@ -115,6 +115,9 @@ pub fn catalogue(
             o.check_ok = out.status.success();
             let err = String::from_utf8_lossy(&out.stderr);
             o.check_warned = err.contains("warning:");
+            if o.check_warned {
+                eprintln!("check: {}", err.lines().next().unwrap_or_default());
+            }
             if !o.check_ok {
                 o.notes.push(format!("check failed: {err}"));
             }

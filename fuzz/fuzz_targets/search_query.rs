@@ -40,6 +40,7 @@ fn query(data: &[u8]) -> Option<SearchQuery> {
         digital: head[4].to_le_bytes().iter().map(|b| b % 4).take(usize::from(head[1] >> 6)).collect(),
         countries: (head[1] & 2 == 2).then(|| "KEN".to_string()).into_iter().collect(),
         sort,
+        years,
         offset: usize::from(head[5]) * 4,
         limit: usize::from(head[6]) * 8,
         facets: head[7] & 1 == 1,

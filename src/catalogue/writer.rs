@@ -66,6 +66,7 @@ impl Catalogue {
         self.reader.reload()?; // the lock is ours: see the latest commit
         let known = known_hashes(&self.reader.searcher())?;
         self.refresh_stale_meta()?;
+        remove_dead_temp_files(&self.dir);
         Ok(CatalogueWriter {
             cat: self,
             writer,
@@ -143,6 +144,19 @@ impl CatalogueWriter<'_> {
         self.dirty = false;
         self.known = known_hashes(&self.cat.reader.searcher())?;
         Ok(())
+    }
+}
+
+/// Deletes the `.tmp*` files a writer killed while rewriting `catalogue.json` left behind
+/// (only a writer creates them, and the lock is held). Best effort: a failure changes nothing.
+fn remove_dead_temp_files(dir: &std::path::Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        if e.file_name().to_string_lossy().starts_with(".tmp") {
+            let _ = std::fs::remove_file(e.path());
+        }
     }
 }
 

@@ -82,10 +82,14 @@ fn counts_of_an_earlier_commit_are_a_warning_and_the_next_writer_refreshes_them(
     let r = check_catalogue(tmp.path());
     assert!(r.is_sound(), "{r:?}");
     assert!(r.warnings[0].contains("earlier commit"), "{r:?}");
+    // A temporary file of a killed rewrite is a warning too.
+    fs::write(tmp.path().join(".tmpAbC123"), "{").unwrap();
+    assert_eq!(check_catalogue(tmp.path()).warnings.len(), 2);
     let cat = Catalogue::open(tmp.path()).unwrap();
     drop(cat.writer().unwrap());
     let r = check_catalogue(tmp.path());
     assert!(r.is_sound() && r.warnings.is_empty(), "{r:?}");
+    assert!(!tmp.path().join(".tmpAbC123").exists());
 }
 
 #[test]
