@@ -35,8 +35,7 @@ fn a_10_mb_description_is_read_whole_in_every_text_format() {
     }
 }
 
-/// 200,000 tiny rows stream through the reader (the million-row run is scripts/killloop's
-/// neighbour `examples/killloop --records`; here the count and the last row are checked).
+/// 200,000 tiny rows stream through the reader: the count and the last row are checked.
 #[test]
 fn two_hundred_thousand_tiny_rows_are_all_read() {
     let mut csv = String::from("id,title\n");
