@@ -9,10 +9,14 @@ use std::path::Path;
 
 use tempfile::NamedTempFile;
 
+/// How the names of these temporary files start, so that leftovers of a killed process can be
+/// recognised and removed.
+pub const TEMP_PREFIX: &str = ".tmp";
+
 /// A new temporary file in `dir`, for an output that will be renamed into place.
 pub fn temp_file_in(dir: &Path) -> io::Result<NamedTempFile> {
     let mut b = tempfile::Builder::new();
-    b.prefix(".landscape-");
+    b.prefix(TEMP_PREFIX);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

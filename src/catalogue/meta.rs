@@ -36,6 +36,10 @@ pub struct Meta {
     /// Number of records by source at the last commit.
     #[serde(default)]
     pub by_source: BTreeMap<String, u64>,
+    /// The index commit (tantivy opstamp) these counts describe; `landscape check` tells a
+    /// stale file (a kill between the index commit and this file's rewrite) from a wrong one.
+    #[serde(default)]
+    pub commit: Option<u64>,
 }
 
 impl Meta {
@@ -49,6 +53,7 @@ impl Meta {
             updated: now,
             records: 0,
             by_source: BTreeMap::new(),
+            commit: None,
         }
     }
 

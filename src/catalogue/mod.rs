@@ -44,6 +44,7 @@
 //! assert_eq!(cat.get("wb-P1").unwrap(), Some(p));
 //! ```
 
+mod check;
 mod error;
 mod export;
 mod facets;
@@ -61,6 +62,7 @@ use std::sync::Mutex;
 
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
+pub use check::{check_catalogue, check_model, CheckReport};
 pub use error::{CatalogueError, Result};
 pub use export::{ExportFormat, FlatRow, CSV_COLUMNS};
 pub use facets::Facets;
@@ -90,14 +92,23 @@ pub struct Catalogue {
 
 impl Catalogue {
     /// Opens the catalogue in `dir`, creating it (and `dir`) when there is none.
+    ///
+    /// `catalogue.json` is written last: a process killed while creating leaves an empty
+    /// index without it, and the next call completes the creation.
     pub fn create_or_open(dir: &Path) -> Result<Catalogue> {
-        if dir.join(META_FILE).exists() || dir.join(INDEX_DIR).exists() {
+        if dir.join(META_FILE).exists() {
             return Catalogue::open(dir);
         }
         let index_dir = dir.join(INDEX_DIR);
-        std::fs::create_dir_all(&index_dir).map_err(CatalogueError::io(&index_dir))?;
-        Index::create_in_dir(&index_dir, Fields::schema())?;
-        Meta::new().write(dir)?;
+        let index = if index_dir.join("meta.json").exists() {
+            Index::open_in_dir(&index_dir)?
+        } else {
+            std::fs::create_dir_all(&index_dir).map_err(CatalogueError::io(&index_dir))?;
+            Index::create_in_dir(&index_dir, Fields::schema())?
+        };
+        if index.searchable_segment_metas()?.is_empty() {
+            Meta::new().write(dir)?;
+        }
         Catalogue::open(dir)
     }
 

@@ -59,13 +59,34 @@ impl Catalogue {
                 },
                 other => other.into(),
             })?;
+        // A writer killed during a commit leaves files that no commit refers to, and the next
+        // commit, numbered like the lost one, would fail to create them again
+        // (`FileAlreadyExists("….del")`, found by scripts/killloop): delete them first.
+        writer.garbage_collect_files().wait()?;
+        self.reader.reload()?; // the lock is ours: see the latest commit
         let known = known_hashes(&self.reader.searcher())?;
+        self.refresh_stale_meta()?;
+        remove_dead_temp_files(&self.dir);
         Ok(CatalogueWriter {
             cat: self,
             writer,
             known,
             dirty: false,
         })
+    }
+
+    /// Rewrites `catalogue.json` when a process was killed between an index commit and its
+    /// rewrite (its counts then describe the commit before). Called with the writer lock held.
+    fn refresh_stale_meta(&self) -> Result<()> {
+        let searcher = self.reader.searcher();
+        let by_source = source_counts(&searcher, self.fields.facets)?;
+        let mut meta = self.meta.lock().expect("metadata lock");
+        if meta.records == searcher.num_docs() && meta.by_source == by_source {
+            return Ok(());
+        }
+        meta.touch(searcher.num_docs(), by_source);
+        meta.commit = Some(self.index.load_metas()?.opstamp);
+        meta.write(&self.dir)
     }
 }
 
@@ -106,13 +127,14 @@ impl CatalogueWriter<'_> {
         if !self.dirty {
             return Ok(());
         }
-        self.writer.commit()?;
+        let opstamp = self.writer.commit()?;
         self.dirty = false;
         self.cat.reader.reload()?;
         let searcher = self.cat.reader.searcher();
         let by_source = source_counts(&searcher, self.cat.fields.facets)?;
         let mut meta = self.cat.meta.lock().expect("metadata lock");
         meta.touch(searcher.num_docs(), by_source);
+        meta.commit = Some(opstamp);
         meta.write(&self.cat.dir)
     }
 
@@ -122,6 +144,19 @@ impl CatalogueWriter<'_> {
         self.dirty = false;
         self.known = known_hashes(&self.cat.reader.searcher())?;
         Ok(())
+    }
+}
+
+/// Deletes the `.tmp*` files a writer killed while rewriting `catalogue.json` left behind
+/// (only a writer creates them, and the lock is held). Best effort: a failure changes nothing.
+fn remove_dead_temp_files(dir: &std::path::Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        if e.file_name().to_string_lossy().starts_with(crate::atomic::TEMP_PREFIX) {
+            let _ = std::fs::remove_file(e.path());
+        }
     }
 }
 

@@ -81,7 +81,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                         r.line.map(|l| format!(":{l}")).unwrap_or_default(),
                         r.reason
                     );
-                    writeln!(rejects, "{}", serde_json::to_string(&r)?)?;
+                    // One write per whole line: a kill cannot leave half a line.
+                    let mut line = serde_json::to_string(&r)?;
+                    line.push('\n');
+                    rejects.write_all(line.as_bytes())?;
                 }
                 None => {}
             }

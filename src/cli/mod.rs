@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand};
 
 mod advise;
+mod check;
 mod classify;
 mod eval;
 mod export;
@@ -59,6 +60,8 @@ enum Command {
     Gaps(gaps::Args),
     /// Write cross-validation and cross-source splits of a labelled file, with the text.
     Split(split::Args),
+    /// Check the integrity of a catalogue (and of a model directory).
+    Check(check::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -79,6 +82,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Advise(a) => advise::run(a),
         Command::Gaps(a) => gaps::run(a),
         Command::Split(a) => split::run(a),
+        Command::Check(a) => check::run(a),
     }
 }
 
@@ -92,9 +96,10 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// Exit code for an error: 2 for bad input or usage, 1 for anything else.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
-    if err
-        .chain()
-        .any(|e| e.downcast_ref::<std::io::Error>().is_some())
+    if err.is::<check::Unsound>()
+        || err
+            .chain()
+            .any(|e| e.downcast_ref::<std::io::Error>().is_some())
     {
         1
     } else {

@@ -1,4 +1,10 @@
 //! The CSV export: a header of [`super::CSV_COLUMNS`] and one flat row per record.
+//!
+//! Formula injection: project text is untrusted, and a spreadsheet runs a cell such as
+//! `=HYPERLINK("http://evil","click")` as a formula. Every text cell that starts with `=`,
+//! `+`, `-`, `@`, a tab or a carriage return is therefore written with a leading `'` (the
+//! OWASP advice; spreadsheets show the text as typed). Numeric columns are written as they
+//! are. The JSON Lines and Parquet exports carry text unchanged.
 
 use std::fs::File;
 use std::io::BufWriter;
@@ -31,7 +37,12 @@ impl CsvSink {
 
 impl RecordSink for CsvSink {
     fn write(&mut self, p: &Proposal) -> Result<()> {
-        let row = FlatRow::from(p).csv_fields();
+        let mut row = FlatRow::from(p).csv_fields();
+        for (cell, name) in row.iter_mut().zip(CSV_COLUMNS) {
+            if !NUMERIC.contains(&name) {
+                defang(cell);
+            }
+        }
         self.writer
             .write_record(&row)
             .map_err(|e| export_err(&self.path, e))
@@ -44,5 +55,40 @@ impl RecordSink for CsvSink {
             .map_err(|e| export_err(&self.path, e))?;
         let file = file.into_inner().map_err(|e| export_err(&self.path, e))?;
         file.sync_all().map_err(CatalogueError::io(&self.path))
+    }
+}
+
+/// Columns that hold numbers (a leading `-` is a sign there, not a formula).
+const NUMERIC: [&str; 4] = ["year", "budget", "digital", "p_digital"];
+
+/// Prefixes `'` to a text cell a spreadsheet would run as a formula.
+pub(crate) fn defang(cell: &mut String) {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        cell.insert(0, '\'');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_get_an_apostrophe() {
+        for (raw, out) in [
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "'=HYPERLINK(\"http://x\",\"y\")",
+            ),
+            ("+1", "'+1"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("Mobile money", "Mobile money"),
+            ("", ""),
+        ] {
+            let mut cell = raw.to_string();
+            defang(&mut cell);
+            assert_eq!(cell, out);
+        }
     }
 }
