@@ -19,6 +19,7 @@ pub mod ingest;
 pub mod labels;
 pub mod model;
 pub mod proposal;
+pub mod serve;
 pub mod text;
 
 pub use proposal::Proposal;

@@ -8,6 +8,7 @@ mod export;
 mod ingest;
 mod read;
 mod search;
+mod serve;
 mod show;
 mod stats;
 mod train;
@@ -41,6 +42,8 @@ enum Command {
     Export(export::Args),
     /// Read proposal files into normalised JSON Lines, without classifying.
     Read(read::Args),
+    /// Serve the catalogue as a local web page and JSON API (read-only).
+    Serve(serve::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -55,6 +58,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Stats(a) => stats::run(a),
         Command::Export(a) => export::run(a),
         Command::Read(a) => read::run(a),
+        Command::Serve(a) => serve::run(a),
     }
 }
 
