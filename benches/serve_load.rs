@@ -18,8 +18,8 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use landscape::serve::{self, ServeConfig};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
+use std::io::{Read, Write};
+use std::net::TcpStream;
 
 const SEARCHES: &[&str] = &[
     "/api/search?q=water",
@@ -92,8 +92,9 @@ struct Conn {
 }
 
 impl Conn {
-    async fn open(addr: SocketAddr) -> std::io::Result<Conn> {
-        let stream = TcpStream::connect(addr).await?;
+    fn open(addr: SocketAddr) -> std::io::Result<Conn> {
+        let stream = TcpStream::connect(addr)?;
+        stream.set_read_timeout(Some(Duration::from_secs(60)))?;
         stream.set_nodelay(true)?;
         Ok(Conn {
             stream,
@@ -102,15 +103,15 @@ impl Conn {
     }
 
     /// Sends a GET and reads the whole response; returns the status.
-    async fn get(&mut self, target: &str) -> std::io::Result<u16> {
+    fn get(&mut self, target: &str) -> std::io::Result<u16> {
         let req = format!("GET {target} HTTP/1.1\r\nHost: localhost\r\n\r\n");
-        self.stream.write_all(req.as_bytes()).await?;
+        self.stream.write_all(req.as_bytes())?;
         self.buf.clear();
         let head_end = loop {
             if let Some(i) = self.buf.windows(4).position(|w| w == b"\r\n\r\n") {
                 break i + 4;
             }
-            self.fill().await?;
+            self.fill()?;
         };
         let head = String::from_utf8_lossy(&self.buf[..head_end]).to_ascii_lowercase();
         let status = head.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0);
@@ -120,14 +121,14 @@ impl Conn {
             .and_then(|v| v.trim().parse().ok())
             .ok_or_else(|| std::io::Error::other("no content-length"))?;
         while self.buf.len() < head_end + len {
-            self.fill().await?;
+            self.fill()?;
         }
         Ok(status)
     }
 
-    async fn fill(&mut self) -> std::io::Result<()> {
+    fn fill(&mut self) -> std::io::Result<()> {
         let mut chunk = [0u8; 16 * 1024];
-        let n = self.stream.read(&mut chunk).await?;
+        let n = self.stream.read(&mut chunk)?;
         if n == 0 {
             return Err(std::io::Error::other("connection closed"));
         }
@@ -144,15 +145,15 @@ fn percentile(sorted: &[u64], p: f64) -> f64 {
     sorted[i] as f64 / 1000.0
 }
 
-async fn sequential(addr: SocketAddr, n: u64) -> Vec<u64> {
-    let mut c = Conn::open(addr).await.expect("connect");
+fn sequential(addr: SocketAddr, n: u64) -> Vec<u64> {
+    let mut c = Conn::open(addr).expect("connect");
     for t in SEARCHES {
-        assert_eq!(c.get(t).await.expect("warm-up"), 200, "{t}");
+        assert_eq!(c.get(t).expect("warm-up"), 200, "{t}");
     }
     let mut lat = Vec::with_capacity(n as usize);
     for i in 0..n as usize {
         let t0 = Instant::now();
-        let status = c.get(SEARCHES[i % SEARCHES.len()]).await.expect("request");
+        let status = c.get(SEARCHES[i % SEARCHES.len()]).expect("request");
         lat.push(t0.elapsed().as_micros() as u64);
         assert_eq!(status, 200);
     }
@@ -160,25 +161,25 @@ async fn sequential(addr: SocketAddr, n: u64) -> Vec<u64> {
     lat
 }
 
-/// One connection's share of the load: latencies (µs) and errors.
-async fn worker(addr: SocketAddr, id: usize, until: Instant) -> (Vec<u64>, u64) {
+/// One connection's share of the load (on its own thread): latencies (µs) and errors.
+fn worker(addr: SocketAddr, id: usize, until: Instant) -> (Vec<u64>, u64) {
     let mix: Vec<&str> = SEARCHES.iter().chain(PAGES).copied().collect();
     let (mut lat, mut errors) = (Vec::new(), 0u64);
     let mut conn = None;
     let mut i = id;
     while Instant::now() < until {
         if conn.is_none() {
-            match Conn::open(addr).await {
+            match Conn::open(addr) {
                 Ok(c) => conn = Some(c),
                 Err(_) => {
                     errors += 1;
-                    tokio::time::sleep(Duration::from_millis(10)).await;
+                    std::thread::sleep(Duration::from_millis(10));
                     continue;
                 }
             }
         }
         let t0 = Instant::now();
-        let r = conn.as_mut().expect("open").get(mix[i % mix.len()]).await;
+        let r = conn.as_mut().expect("open").get(mix[i % mix.len()]);
         i += 7;
         match r {
             Ok(200) => lat.push(t0.elapsed().as_micros() as u64),
@@ -201,11 +202,7 @@ fn main() {
         env_num("LOAD_CONNS", 200),
         env_num("LOAD_SECS", 60),
     );
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let lat = rt.block_on(sequential(addr, n));
+    let lat = sequential(addr, n);
     println!(
         "search latency, one connection, {n} requests over {} queries: median {:.2} ms, p99 {:.2} ms",
         SEARCHES.len(),
@@ -214,16 +211,13 @@ fn main() {
     );
     let until = Instant::now() + Duration::from_secs(secs);
     let t0 = Instant::now();
-    let results = rt.block_on(async {
-        let tasks: Vec<_> = (0..conns as usize)
-            .map(|i| tokio::spawn(worker(addr, i, until)))
-            .collect();
-        let mut out = vec![];
-        for t in tasks {
-            out.push(t.await.expect("worker"));
-        }
-        out
-    });
+    let threads: Vec<_> = (0..conns as usize)
+        .map(|i| std::thread::spawn(move || worker(addr, i, until)))
+        .collect();
+    let results: Vec<_> = threads
+        .into_iter()
+        .map(|t| t.join().expect("worker"))
+        .collect();
     let elapsed = t0.elapsed().as_secs_f64();
     let errors: u64 = results.iter().map(|r| r.1).sum();
     let mut all: Vec<u64> = results.into_iter().flat_map(|r| r.0).collect();

@@ -24,7 +24,7 @@ pub fn heat_map(
     cell: impl Fn(&str, &str) -> (u64, String),
 ) -> String {
     let (left, top, cw, ch) = (120.0, 120.0, 78.0, 34.0);
-    let w = left + cw * cols.len() as f64 + 10.0;
+    let w = left + cw * cols.len() as f64 + 90.0;
     let h = top + ch * rows.len() as f64 + 4.0;
     let max = rows
         .iter()
@@ -36,7 +36,7 @@ pub fn heat_map(
     for (j, c) in cols.iter().enumerate() {
         let x = left + cw * (j as f64 + 0.5);
         out += &format!(
-            "<text class=\"col-label\" transform=\"translate({x:.1},{:.1}) rotate(-40)\">{}</text>",
+            "<text class=\"col-head\" transform=\"translate({x:.1},{:.1}) rotate(-40)\">{}</text>",
             top - 8.0,
             svg_text(c)
         );
@@ -160,11 +160,7 @@ fn blue(t: f64) -> String {
 
 /// Label text for SVG: direction controls removed (SVG has no `<bdi>`), then escaped.
 pub fn svg_text(s: &str) -> String {
-    let clean: String = s
-        .chars()
-        .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
-        .collect();
-    esc(&clean)
+    esc(&super::html::strip_bidi(s))
 }
 
 fn shorten(s: &str, n: usize) -> String {

@@ -25,6 +25,16 @@ pub fn esc(s: &str) -> String {
     out
 }
 
+/// `s` without Unicode direction controls, for places that cannot isolate them (the page
+/// title, SVG labels).
+pub fn strip_bidi(s: &str) -> String {
+    s.chars()
+        .filter(|c| {
+            !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect()
+}
+
 /// Untrusted text for display: escaped, and isolated in `<bdi>` so that direction controls
 /// in it (U+202E and friends) cannot reorder the text around it.
 pub fn text(s: &str) -> String {
@@ -63,7 +73,7 @@ pub fn layout(title: &str, section: Section, body: &str) -> String {
          <nav aria-label=\"Sections\">{search}{landscape}\
          <a href=\"/api/openapi.json\">API</a></nav></header>\
          <main id=\"main\" tabindex=\"-1\">{body}</main></body></html>\n",
-        title = esc(title),
+        title = esc(&strip_bidi(title)),
         search = link("/", "Search", Section::Search),
         landscape = link("/landscape", "Landscape", Section::Landscape),
     )

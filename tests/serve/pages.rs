@@ -20,10 +20,12 @@ fn search_page_has_box_facets_cards_and_export_links() {
     assert!(html.contains("<details class=\"why\">"));
     assert!(html.contains("href=\"/api/export?q=portal&amp;digital=2&amp;format=csv\""));
     assert!(html.contains("<link rel=\"stylesheet\" href=\"/assets/style.css\">"));
-    assert!(
-        !html.contains("http://") && !html.contains("https://"),
-        "no external resources"
-    );
+    for external in ["src=\"http", "href=\"http", "href=\"//", "src=\"//"] {
+        assert!(
+            !html.contains(external),
+            "no external resources: {external}"
+        );
+    }
 }
 
 #[test]
