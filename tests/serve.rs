@@ -3,6 +3,7 @@
 //! Chromium. One real server runs over a small catalogue built from `data/` samples plus
 //! hostile records.
 
+#[allow(dead_code)] // only `root()` is used here
 mod common;
 
 #[path = "serve/support.rs"]
