@@ -23,6 +23,7 @@ pub mod labels;
 pub mod model;
 pub mod proposal;
 pub mod retrain;
+pub mod serve;
 pub mod text;
 
 pub use proposal::Proposal;

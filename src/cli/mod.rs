@@ -13,6 +13,7 @@ mod models;
 mod read;
 mod reclassify;
 mod search;
+mod serve;
 mod show;
 mod split;
 mod stats;
@@ -62,6 +63,8 @@ enum Command {
     Split(split::Args),
     /// Check the integrity of a catalogue (and of a model directory).
     Check(check::Args),
+    /// Serve the catalogue as a local web page and JSON API (read-only).
+    Serve(serve::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -83,6 +86,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Gaps(a) => gaps::run(a),
         Command::Split(a) => split::run(a),
         Command::Check(a) => check::run(a),
+        Command::Serve(a) => serve::run(a),
     }
 }
 
