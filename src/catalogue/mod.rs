@@ -64,7 +64,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy};
 
 pub use check::{check_catalogue, check_model, CheckReport};
 pub use error::{CatalogueError, Result};
-pub use export::{ExportFormat, FlatRow, CSV_COLUMNS};
+pub use export::{needs_defang, ExportFormat, FlatRow, CSV_COLUMNS};
 pub use facets::Facets;
 pub use meta::{Meta, FORMAT_VERSION, META_FILE};
 pub use query::{SearchQuery, Sort, MAX_LIMIT, MAX_QUERY_CHARS};

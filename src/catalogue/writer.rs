@@ -154,7 +154,10 @@ fn remove_dead_temp_files(dir: &std::path::Path) {
         return;
     };
     for e in entries.flatten() {
-        if e.file_name().to_string_lossy().starts_with(crate::atomic::TEMP_PREFIX) {
+        if e.file_name()
+            .to_string_lossy()
+            .starts_with(crate::atomic::TEMP_PREFIX)
+        {
             let _ = std::fs::remove_file(e.path());
         }
     }

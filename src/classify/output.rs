@@ -2,11 +2,17 @@
 //! (`id,digital,openness,pillars,sectors`), then probabilities and evidence; JSON Lines with the
 //! same fields. Also the minimal JSON Lines input every tool can feed
 //! (`id`, `title`, `description`, optional `text`, `country`, `year`, `source`).
+//!
+//! In CSV, a text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage
+//! return first) gets a leading `'`, as the catalogue's CSV export does; JSON Lines carries
+//! text unchanged.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalogue::needs_defang;
 use crate::labels::{Classification, Labels, Pillar, Sector};
 use crate::Proposal;
 
@@ -22,7 +28,7 @@ pub enum Format {
 /// One output record (flat, for CSV and JSON Lines alike).
 #[derive(Debug, Serialize)]
 struct Row<'a> {
-    id: &'a str,
+    id: Cow<'a, str>,
     digital: u8,
     openness: &'a str,
     pillars: String,
@@ -32,9 +38,21 @@ struct Row<'a> {
     p_pillars: String,
     p_sectors: String,
     evidence: String,
-    source: &'a str,
-    key: String,
+    source: Cow<'a, str>,
+    key: Cow<'a, str>,
     model: &'a str,
+}
+
+impl Row<'_> {
+    /// The row with its free-text cells made safe for a spreadsheet.
+    fn defanged(mut self) -> Self {
+        for cell in [&mut self.id, &mut self.source, &mut self.key] {
+            if needs_defang(cell) {
+                *cell = Cow::Owned(format!("'{cell}"));
+            }
+        }
+        self
+    }
 }
 
 /// Writes classified proposals.
@@ -72,7 +90,7 @@ impl Sink {
                 .csv
                 .as_mut()
                 .expect("csv sink")
-                .serialize(&row)
+                .serialize(row.defanged())
                 .map_err(std::io::Error::other),
             Format::Jsonl => {
                 let out = self.out.as_mut().expect("jsonl sink");
@@ -106,7 +124,7 @@ fn probs(v: &[f32]) -> String {
 fn row<'a>(p: &'a Proposal, c: &'a Classification) -> Row<'a> {
     let l = &c.labels;
     Row {
-        id: &p.id,
+        id: Cow::Borrowed(&p.id),
         digital: l.digital,
         openness: l.openness.as_str(),
         pillars: Labels::join(&l.pillars),
@@ -121,8 +139,8 @@ fn row<'a>(p: &'a Proposal, c: &'a Classification) -> Row<'a> {
             .map(|e| format!("{}={}: {} ({:+.2})", e.head, e.label, e.term, e.weight))
             .collect::<Vec<_>>()
             .join("; "),
-        source: &p.source,
-        key: p.key(),
+        source: Cow::Borrowed(&p.source),
+        key: Cow::Owned(p.key()),
         model: &c.model,
     }
 }
@@ -199,5 +217,53 @@ mod tests {
         assert!(proposal_from_json(r#"{"id": "x"}"#).is_err());
         assert!(proposal_from_json(r#"{"title": "x"}"#).is_err());
         assert!(proposal_from_json("not json").is_err());
+    }
+
+    #[test]
+    fn csv_cells_a_spreadsheet_would_run_get_an_apostrophe_and_jsonl_keeps_them() {
+        use crate::labels::Openness;
+        let mut p =
+            proposal_from_json(r#"{"id": "=HYPERLINK(\"http://x\")", "title": "t"}"#).unwrap();
+        p.source = "@src".into();
+        p.classification = Some(Classification {
+            labels: Labels {
+                digital: 0,
+                openness: Openness::NotApplicable,
+                pillars: vec![],
+                sectors: vec![],
+            },
+            digital_probs: [1.0, 0.0, 0.0],
+            openness_probs: vec![],
+            pillar_probs: vec![0.0; 6],
+            sector_probs: vec![0.0; 6],
+            evidence: vec![],
+            model: "m".into(),
+        });
+        let write = |format| {
+            let buf = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+            struct Shared(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+            impl Write for Shared {
+                fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+                    self.0.lock().unwrap().write(b)
+                }
+                fn flush(&mut self) -> std::io::Result<()> {
+                    Ok(())
+                }
+            }
+            let mut sink = Sink::new(Box::new(Shared(buf.clone())), format).unwrap();
+            sink.write(&p).unwrap();
+            sink.finish().unwrap();
+            let out = String::from_utf8(buf.lock().unwrap().clone()).unwrap();
+            out
+        };
+        let csv = write(Format::Csv);
+        let row = csv.lines().nth(1).unwrap();
+        assert!(row.starts_with(r#""'=HYPERLINK(""http://x"")""#), "{row}");
+        assert!(row.contains(r#",'@src,"'@src-=HYPERLINK"#), "{row}");
+        let jsonl = write(Format::Jsonl);
+        assert!(
+            jsonl.contains(r#""id":"=HYPERLINK(\"http://x\")""#),
+            "{jsonl}"
+        );
     }
 }

@@ -63,9 +63,14 @@ const NUMERIC: [&str; 4] = ["year", "budget", "digital", "p_digital"];
 
 /// Prefixes `'` to a text cell a spreadsheet would run as a formula.
 pub(crate) fn defang(cell: &mut String) {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if needs_defang(cell) {
         cell.insert(0, '\'');
     }
+}
+
+/// Would a spreadsheet run this text cell as a formula?
+pub fn needs_defang(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ use super::query::SearchQuery;
 use super::Catalogue;
 use crate::Proposal;
 
+pub use csv::needs_defang;
 pub use flat::{FlatRow, CSV_COLUMNS};
 
 /// An export file format.
