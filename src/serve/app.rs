@@ -120,6 +120,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/", get(search_page::page))
         .route("/projects/{key}", get(project_page::page))
         .route("/landscape", get(landscape_page::page))
+        .route("/guide", get(super::guide_page::page))
         .route("/api/search", get(api::search))
         .route("/api/projects/{key}", get(api::project))
         .route("/api/stats", get(api::stats))

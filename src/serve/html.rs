@@ -48,6 +48,8 @@ pub enum Section {
     Search,
     /// The landscape view.
     Landscape,
+    /// The decision guide.
+    Guide,
     /// Error pages.
     None,
 }
@@ -70,12 +72,13 @@ pub fn layout(title: &str, section: Section, body: &str) -> String {
          <script src=\"/assets/app.js\" defer></script></head>\
          <body><a class=\"skip\" href=\"#main\">Skip to content</a>\
          <header class=\"top\"><a class=\"brand\" href=\"/\">landscape</a>\
-         <nav aria-label=\"Sections\">{search}{landscape}\
+         <nav aria-label=\"Sections\">{search}{landscape}{guide}\
          <a href=\"/api/openapi.json\">API</a></nav></header>\
          <main id=\"main\" tabindex=\"-1\">{body}</main></body></html>\n",
         title = esc(&strip_bidi(title)),
         search = link("/", "Search", Section::Search),
         landscape = link("/landscape", "Landscape", Section::Landscape),
+        guide = link("/guide", "Decision guide", Section::Guide),
     )
 }
 

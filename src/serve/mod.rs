@@ -5,6 +5,7 @@
 //! GET /                      search page: box, facet sidebar, result cards, export links
 //! GET /projects/{key}        one record with every label, probability and evidence
 //! GET /landscape             pillar x sector heat map, digital projects by year and region
+//! GET /guide                 the decision guide of `landscape advise` as a flowchart
 //! GET /api/search            results with snippets, labels, evidence and facet counts
 //! GET /api/projects/{key}    one record
 //! GET /api/stats             counts by facet, cross-tabs, digital share by year
@@ -23,6 +24,7 @@ pub mod api;
 mod app;
 mod charts;
 mod error;
+mod guide_page;
 pub mod html;
 mod landscape_page;
 pub mod links;

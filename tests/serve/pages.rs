@@ -109,3 +109,21 @@ fn assets_are_served_from_the_binary() {
     );
     assert_eq!(get("/assets/other.css").status, 404);
 }
+
+#[test]
+fn guide_page_shows_the_decision_flowchart() {
+    let r = get("/guide");
+    assert_eq!(r.status, 200);
+    let html = r.text();
+    assert!(html.contains("<figure class=\"guide\"><svg"));
+    assert!(html.contains("aria-current=\"page\">Decision guide</a>"));
+    // Every outcome of the shipped guide is a box of the flowchart.
+    let guide = landscape::advise::Guide::default_guide().unwrap();
+    assert!(!guide.outcomes.is_empty());
+    for o in &guide.outcomes {
+        let shown = landscape::advise::escape_xml(&o.title);
+        let first = shown.split_whitespace().next().unwrap();
+        assert!(html.contains(first), "outcome {} not drawn", o.title);
+    }
+    assert_eq!(get("/guide?x=1").status, 400);
+}
