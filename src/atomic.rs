@@ -25,6 +25,20 @@ pub fn temp_file_in(dir: &Path) -> io::Result<NamedTempFile> {
     b.tempfile_in(dir)
 }
 
+/// Writes `bytes` to `path` atomically: a temporary file in its directory, synced, then
+/// renamed over it.
+pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = temp_file_in(dir)?;
+    io::Write::write_all(&mut tmp, bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

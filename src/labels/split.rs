@@ -97,7 +97,7 @@ pub fn write_fold(rows: &[SplitRow], fold: &Fold, dir: &Path) -> Result<(), Spli
 /// Writes the selected rows as CSV through a temporary file in the same directory.
 fn write_rows(rows: &[SplitRow], idx: &[usize], path: &Path) -> std::io::Result<()> {
     let parent = path.parent().unwrap_or(Path::new("."));
-    let tmp = tempfile::NamedTempFile::new_in(parent)?;
+    let tmp = crate::atomic::temp_file_in(parent)?;
     let mut w = csv::Writer::from_writer(std::io::BufWriter::new(tmp));
     w.write_record(HEADER)?;
     for r in idx.iter().map(|&i| &rows[i]) {

@@ -104,11 +104,7 @@ pub fn set_default(models_dir: &Path, name: &str) -> Result<(), RegistryError> {
         reason: e.to_string(),
     })?;
     let file = models_dir.join(DEFAULT_FILE);
-    let tmp = crate::atomic::temp_file_in(models_dir).map_err(io(models_dir))?;
-    std::fs::write(tmp.path(), format!("{name}\n")).map_err(io(&file))?;
-    tmp.as_file().sync_all().map_err(io(&file))?;
-    tmp.persist(&file).map_err(|e| io(&file)(e.error))?;
-    Ok(())
+    crate::atomic::write(&file, format!("{name}\n").as_bytes()).map_err(io(&file))
 }
 
 /// Every model version in `models_dir` (subdirectories with a `manifest.json`), by name.
