@@ -62,14 +62,7 @@ impl Classifier {
 
     /// Raw decision scores of every head for a feature vector.
     pub fn decisions(&self, x: &SparseVec) -> Vec<f32> {
-        let mut d = self.biases.clone();
-        for (i, v) in x.iter() {
-            let at = i as usize * N_HEADS;
-            if let Some(w) = self.packed.get(at..at + N_HEADS) {
-                d.iter_mut().zip(w).for_each(|(s, w)| *s += w * v);
-            }
-        }
-        d
+        self.decisions_and_contributions(x).0
     }
 
     /// [`Self::decisions`], and every feature's contribution to every head:
