@@ -15,6 +15,8 @@ pub struct TrainConfig {
     pub folds: usize,
     /// Inverse regularisation of every head (default 30).
     pub c: f64,
+    /// Inverse regularisation of the sector heads (default 100; `null`: `c`).
+    pub c_sectors: Option<f64>,
     /// Scale of the lexicon features against the unit-length TF-IDF vector (default 0.5).
     pub lexicon_scale: f32,
     /// Balanced class weights in the `digital`, `principal` and sector heads (default true).
@@ -33,6 +35,14 @@ pub struct TrainConfig {
     pub self_training_margin: f32,
     /// Sample weight of those pseudo-labels (default 0.3).
     pub self_training_weight: f32,
+    /// Weight of a model of the word n-grams alone added to each sector head (default 1; 0:
+    /// none). See `classify::views`. Measured on the gold folds with `nb_views` and
+    /// `c_sectors` 100: sectors micro-F1 0.844 against 0.833 without (0.838 with C 100 alone).
+    pub word_view_sectors: f32,
+    /// Weight of a model of the character n-grams alone added to each sector head (0: none).
+    pub char_view_sectors: f32,
+    /// Scale the views' features by their Naive-Bayes log-count ratios (default true).
+    pub nb_views: bool,
     /// The TF-IDF featurizer.
     pub features: FeatureConfig,
 }
@@ -57,6 +67,7 @@ impl Default for TrainConfig {
             seed: 42,
             folds: 5,
             c: 30.0,
+            c_sectors: Some(100.0),
             lexicon_scale: 0.5,
             weak_weight: 0.0,
             balanced: true,
@@ -64,6 +75,9 @@ impl Default for TrainConfig {
             self_training_pool: 0,
             self_training_margin: 2.0,
             self_training_weight: 0.3,
+            word_view_sectors: 1.0,
+            char_view_sectors: 0.0,
+            nb_views: true,
             features: FeatureConfig {
                 max_word_features: 100_000,
                 max_char_features: 100_000,

@@ -3,7 +3,10 @@
 //! one per pillar (on digital records) and one per sector (on every record). Each head has a
 //! Platt calibration fitted on out-of-fold scores.
 
+use rayon::prelude::*;
+
 use super::selftrain::PseudoLabels;
+use super::views::{self, View};
 use crate::labels::{Labels, Pillar, Sector};
 use crate::model::{BinaryTarget, LogisticValidParams, ModelError, OneVsRest};
 use crate::text::SparseVec;
@@ -84,27 +87,55 @@ pub fn label_of(r: &RowLabel, h: usize) -> Option<(bool, f32)> {
 /// Solver settings of the heads: one for the pillar heads, one for the others.
 #[derive(Debug, Clone)]
 pub struct HeadParams {
-    /// `digital`, `principal` and sector heads.
+    /// `digital` and `principal` heads.
     pub rest: LogisticValidParams,
+    /// Sector heads.
+    pub sectors: LogisticValidParams,
     /// Pillar heads.
     pub pillars: LogisticValidParams,
+    /// Second views folded into each sector head (see [`super::views`]).
+    pub sector_views: Vec<View>,
 }
 
 impl HeadParams {
     /// The settings of a training configuration, checked.
     pub fn from_config(cfg: &super::TrainConfig) -> Result<HeadParams, ModelError> {
         use linfa::ParamGuard;
-        let p = |balanced| {
+        let p = |balanced, c| {
             crate::model::LogisticParams::new()
-                .c(cfg.c)
+                .c(c)
                 .balanced(balanced)
                 .max_iter(200)
                 .check()
         };
         Ok(HeadParams {
-            rest: p(cfg.balanced)?,
-            pillars: p(cfg.balanced_pillars)?,
+            rest: p(cfg.balanced, cfg.c)?,
+            sectors: p(cfg.balanced, cfg.c_sectors.unwrap_or(cfg.c))?,
+            pillars: p(cfg.balanced_pillars, cfg.c)?,
+            sector_views: vec![],
         })
+    }
+
+    /// Adds the configured second views of the sector heads, given the featurizer's layout:
+    /// word n-grams at `0..word_dim`, character n-grams from there to `tfidf_dim`.
+    pub fn with_views(
+        mut self,
+        cfg: &super::TrainConfig,
+        word_dim: usize,
+        tfidf_dim: usize,
+    ) -> Self {
+        let (w, t) = (word_dim as u32, tfidf_dim as u32);
+        let views = [(0..w, cfg.word_view_sectors), (w..t, cfg.char_view_sectors)];
+        self.sector_views = views
+            .into_iter()
+            .filter(|(_, weight)| *weight > 0.0)
+            .map(|(features, weight)| View {
+                features,
+                nb: cfg.nb_views,
+                weight,
+            })
+            .collect();
+        self
     }
 }
 
@@ -117,11 +148,20 @@ pub fn fit(
     dim: usize,
 ) -> Result<OneVsRest, ModelError> {
     let mut all = targets(rows, train);
+    let sectors: Vec<BinaryTarget> = all.drain(SECTOR0..).collect();
     let pillars: Vec<BinaryTarget> = all.drain(PILLAR0..SECTOR0).collect();
     let rest = OneVsRest::fit_dim(&params.rest, x, &all, dim)?;
-    let pil = OneVsRest::fit_dim(&params.pillars, x, &pillars, dim)?;
+    let pil = OneVsRest::fit_dim(&params.pillars, x, &pillars, dim)?.models;
+    let mut sec = OneVsRest::fit_dim(&params.sectors, x, &sectors, dim)?.models;
+    for view in &params.sector_views {
+        sec = (0..sec.len())
+            .into_par_iter()
+            .map(|h| views::add_view(&params.sectors, &sec[h], x, &sectors[h], dim, view))
+            .collect::<Result<_, _>>()?;
+    }
     let mut models = rest.models().to_vec();
-    models.splice(PILLAR0..PILLAR0, pil.models().iter().cloned());
+    models.extend(pil);
+    models.extend(sec);
     OneVsRest::from_parts(head_names(), models)
 }
 

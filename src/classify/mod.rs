@@ -16,6 +16,7 @@ pub mod persist;
 pub mod report;
 pub mod selftrain;
 pub mod train;
+pub mod views;
 
 pub use classifier::Classifier;
 pub use config::TrainConfig;

@@ -40,7 +40,11 @@ pub fn train(
     texts.extend(set.unlabelled_sample(cfg.self_training_pool));
     let x = featurizer.transform_batch(&texts);
     let dim = featurizer.dim();
-    let params = HeadParams::from_config(cfg)?;
+    let params = HeadParams::from_config(cfg)?.with_views(
+        cfg,
+        featurizer.word_dim(),
+        featurizer.word_dim() + featurizer.char_dim(),
+    );
     let data = Stacked {
         x: &x,
         rows: &set.rows,

@@ -109,6 +109,30 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// How the sector heads' second views are set, for the model card.
+fn views_text(cfg: &TrainConfig) -> String {
+    let views: Vec<String> = [
+        ("word n-grams", cfg.word_view_sectors),
+        ("character n-grams", cfg.char_view_sectors),
+    ]
+    .iter()
+    .filter(|(_, w)| *w > 0.0)
+    .map(|(what, w)| format!("{what} alone, weight {w}"))
+    .collect();
+    if views.is_empty() {
+        return String::new();
+    }
+    let nb = if cfg.nb_views {
+        ", Naive-Bayes-scaled"
+    } else {
+        ""
+    };
+    format!(
+        ", plus a second model of the {}{nb}",
+        views.join(" and of the ")
+    )
+}
+
 fn model_card(
     name: &str,
     set: &dataset::TrainingSet,
@@ -122,8 +146,8 @@ fn model_card(
          TF-IDF of word 1-2-grams and character 3-5-grams (vocabulary and IDF learned from {} \
          corpus texts, frozen), plus a curated multilingual lexicon of {} concepts written from \
          the definitions in `LABELS.md` and `TAXONOMY.md`; fourteen L2 logistic-regression heads \
-         (balanced class weights, C = {}), each calibrated by Platt scaling on out-of-fold \
-         scores; `openness` by stated rules (open-source products and licences against \
+         (balanced class weights, C = {}; sector heads C = {}{}), each calibrated by Platt \
+         scaling on out-of-fold scores; `openness` by stated rules (open-source products and licences against \
          proprietary products and vendor software). A head says yes when its score is positive.\n\n\
          ## Training data\n\n{} rows: hand-labelled rows and weak labels (World Bank ICT sector \
          share; weight {}).\n\n```json\n{}\n```\n\n## Quality\n\n{}",
@@ -132,6 +156,8 @@ fn model_card(
             .names()
             .len(),
         cfg.c,
+        cfg.c_sectors.unwrap_or(cfg.c),
+        views_text(cfg),
         set.rows.len(),
         cfg.weak_weight,
         serde_json::to_string_pretty(&set.inputs).unwrap_or_default(),
