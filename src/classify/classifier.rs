@@ -19,7 +19,7 @@ pub struct Classifier {
     /// The heads' weights feature-major (`N_HEADS` per feature), so scoring a record touches
     /// one cache line per feature instead of one per feature and head.
     packed: Vec<f32>,
-    biases: Vec<f32>,
+    biases: [f32; N_HEADS],
     pub(crate) name: String,
 }
 
@@ -62,21 +62,26 @@ impl Classifier {
 
     /// Raw decision scores of every head for a feature vector.
     pub fn decisions(&self, x: &SparseVec) -> Vec<f32> {
-        self.decisions_and_contributions(x).0
+        self.decisions_and_contributions(x).0.to_vec()
     }
 
     /// [`Self::decisions`], and every feature's contribution to every head:
     /// `contributions[k * N_HEADS + h]` is head `h`'s weight × value of the `k`-th feature of
-    /// `x` (what [`evidence`] ranks, without a second pass over the weights).
-    pub(crate) fn decisions_and_contributions(&self, x: &SparseVec) -> (Vec<f32>, Vec<f32>) {
-        let mut d = self.biases.clone();
-        let mut contributions = vec![0.0; x.indices.len() * N_HEADS];
-        for ((i, v), c) in x.iter().zip(contributions.chunks_exact_mut(N_HEADS)) {
+    /// `x` (what [`evidence`] ranks, without a second pass over the weights). Fixed-size rows
+    /// let the compiler keep the scores in registers and vectorise each row.
+    pub(crate) fn decisions_and_contributions(&self, x: &SparseVec) -> ([f32; N_HEADS], Vec<f32>) {
+        let mut d = self.biases;
+        let mut contributions = Vec::with_capacity(x.indices.len() * N_HEADS);
+        for (i, v) in x.iter() {
             let at = i as usize * N_HEADS;
-            if let Some(w) = self.packed.get(at..at + N_HEADS) {
-                c.iter_mut().zip(w).for_each(|(c, w)| *c = w * v);
-                d.iter_mut().zip(c.iter()).for_each(|(s, c)| *s += c);
-            }
+            let Some(w) = self.packed.get(at..at + N_HEADS) else {
+                contributions.extend_from_slice(&[0.0; N_HEADS]);
+                continue;
+            };
+            let w: &[f32; N_HEADS] = w.try_into().expect("a row has N_HEADS weights");
+            let c: [f32; N_HEADS] = std::array::from_fn(|h| w[h] * v);
+            d.iter_mut().zip(&c).for_each(|(s, c)| *s += c);
+            contributions.extend_from_slice(&c);
         }
         (d, contributions)
     }
@@ -175,18 +180,17 @@ impl Classifier {
 }
 
 /// Interleaves the heads' weights: `packed[i * N_HEADS + h]` is head `h`'s weight of feature `i`.
-fn pack(heads: &OneVsRest) -> (Vec<f32>, Vec<f32>) {
-    let dim = heads
-        .models()
-        .iter()
-        .map(|m| m.weights().len())
-        .max()
-        .unwrap_or(0);
-    let mut packed = vec![0.0; dim * N_HEADS];
-    for (h, m) in heads.models().iter().enumerate() {
-        for (i, w) in m.weights().iter().enumerate() {
-            packed[i * N_HEADS + h] = *w;
-        }
+/// Filled row by row, so the 11 MB array is written once in order (not once per head).
+fn pack(heads: &OneVsRest) -> (Vec<f32>, [f32; N_HEADS]) {
+    let models = heads.models();
+    let dim = models.iter().map(|m| m.weights().len()).max().unwrap_or(0);
+    let mut packed = Vec::with_capacity(dim * N_HEADS);
+    for i in 0..dim {
+        packed.extend(
+            models
+                .iter()
+                .map(|m| m.weights().get(i).copied().unwrap_or(0.0)),
+        );
     }
-    (packed, heads.models().iter().map(|m| m.bias()).collect())
+    (packed, std::array::from_fn(|h| models[h].bias()))
 }

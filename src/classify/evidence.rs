@@ -65,6 +65,9 @@ fn better(a: &Contribution, b: &Contribution) -> std::cmp::Ordering {
 }
 
 /// The strongest supporting contributions of every decision, in one pass over the features.
+/// Features come in index order, so a candidate that only ties a list's last loses to it;
+/// each list keeps the score a newcomer must beat ([`bars`]), so most features are turned
+/// away by one well-predicted comparison.
 fn strongest(
     c: &Classifier,
     (x, contributions): (&SparseVec, &[f32]),
@@ -72,22 +75,34 @@ fn strongest(
 ) -> Vec<Vec<Contribution>> {
     let keep = 2 * PER_DECISION;
     let mut tops: Vec<Vec<Contribution>> = vec![Vec::with_capacity(keep + 1); decisions.len()];
+    let mut limits = vec![[0.0; 2]; decisions.len()];
     for (&i, row) in x.indices.iter().zip(contributions.chunks_exact(N_HEADS)) {
-        let mut readable_i = None;
-        for (top, &(head, sign, ..)) in tops.iter_mut().zip(decisions) {
+        let readable_i = readable(c, i);
+        for ((top, bar), &(head, sign, ..)) in tops.iter_mut().zip(&mut limits).zip(decisions) {
             let w = row[head];
-            if w * sign <= 0.0 {
+            if w * sign <= bar[usize::from(readable_i)] {
                 continue;
             }
-            let cand = (*readable_i.get_or_insert_with(|| readable(c, i)), i, w);
+            let cand = (readable_i, i, w);
             let at = top.partition_point(|e| better(e, &cand).is_lt());
             if at < keep {
                 top.insert(at, cand);
                 top.truncate(keep);
+                *bar = bars(top, keep);
             }
         }
     }
     tops
+}
+
+/// The supporting score (weight × value × sign) an unreadable (`[0]`) and a readable (`[1]`)
+/// candidate must exceed to enter a list: zero until it is full, then what beats its last.
+fn bars(top: &[Contribution], keep: usize) -> [f32; 2] {
+    match top.last() {
+        Some(&(true, _, w)) if top.len() == keep => [f32::INFINITY, w.abs()],
+        Some(&(false, _, w)) if top.len() == keep => [w.abs(), 0.0],
+        _ => [0.0, 0.0],
+    }
 }
 
 /// Adds up to [`PER_DECISION`] distinct terms of one decision's strongest contributions.

@@ -8,6 +8,7 @@
 //! text unchanged.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::Write;
 
 use serde::{Deserialize, Serialize};
@@ -115,10 +116,28 @@ impl Sink {
 }
 
 fn probs(v: &[f32]) -> String {
-    v.iter()
-        .map(|p| format!("{p:.3}"))
-        .collect::<Vec<_>>()
-        .join(";")
+    let mut s = String::with_capacity(6 * v.len());
+    for (k, p) in v.iter().enumerate() {
+        separate(&mut s, k, ";");
+        let _ = write!(s, "{p:.3}");
+    }
+    s
+}
+
+/// The separator before item `k` of a joined list (none before the first).
+fn separate(s: &mut String, k: usize, sep: &str) {
+    if k > 0 {
+        s.push_str(sep);
+    }
+}
+
+fn evidence(c: &Classification) -> String {
+    let mut s = String::new();
+    for (k, e) in c.evidence.iter().enumerate() {
+        separate(&mut s, k, "; ");
+        let _ = write!(s, "{}={}: {} ({:+.2})", e.head, e.label, e.term, e.weight);
+    }
+    s
 }
 
 fn row<'a>(p: &'a Proposal, c: &'a Classification) -> Row<'a> {
@@ -133,12 +152,7 @@ fn row<'a>(p: &'a Proposal, c: &'a Classification) -> Row<'a> {
         p_digital_levels: probs(&c.digital_probs),
         p_pillars: pairs(Pillar::ALL, &c.pillar_probs),
         p_sectors: pairs(Sector::ALL, &c.sector_probs),
-        evidence: c
-            .evidence
-            .iter()
-            .map(|e| format!("{}={}: {} ({:+.2})", e.head, e.label, e.term, e.weight))
-            .collect::<Vec<_>>()
-            .join("; "),
+        evidence: evidence(c),
         source: Cow::Borrowed(&p.source),
         key: Cow::Owned(p.key()),
         model: &c.model,
@@ -146,12 +160,12 @@ fn row<'a>(p: &'a Proposal, c: &'a Classification) -> Row<'a> {
 }
 
 fn pairs<T: std::fmt::Display>(names: &[T], p: &[f32]) -> String {
-    names
-        .iter()
-        .zip(p)
-        .map(|(n, v)| format!("{n}={v:.3}"))
-        .collect::<Vec<_>>()
-        .join(";")
+    let mut s = String::with_capacity(24 * p.len());
+    for (k, (n, v)) in names.iter().zip(p).enumerate() {
+        separate(&mut s, k, ";");
+        let _ = write!(s, "{n}={v:.3}");
+    }
+    s
 }
 
 /// The minimal JSON input record.

@@ -1,10 +1,13 @@
 //! `landscape classify`: label proposal files (any format `ingest` reads) or a JSON Lines
 //! stream on stdin, writing CSV or JSON Lines. Batches are classified in parallel and written
 //! as they come, so memory stays flat; a file output is written to a temporary file, then
-//! renamed.
+//! renamed. Files go through a pipeline: a reader thread (started while the model loads), a
+//! classifying thread and this thread writing, joined by bounded channels, so reading and
+//! writing overlap classification.
 
 use std::io::{BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -14,7 +17,11 @@ use landscape::ingest::{self, ReadOptions};
 use landscape::Proposal;
 use rayon::prelude::*;
 
-const BATCH: usize = 8192;
+/// Records per batch: small enough that the pipeline fills and drains quickly.
+const BATCH: usize = 1024;
+/// Batches waiting between two stages: enough to keep every stage busy, few enough that
+/// memory stays flat.
+const IN_FLIGHT: usize = 2;
 
 /// Arguments of `landscape classify`.
 #[derive(Debug, clap::Args)]
@@ -53,8 +60,10 @@ pub fn progress(total: u64, path: &Path) -> ProgressBar {
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<()> {
     let model_dir = landscape::retrain::resolve_model(args.model.as_deref())?;
-    let model = Classifier::load(&model_dir)
-        .with_context(|| format!("cannot load the model {}", model_dir.display()))?;
+    let load = || {
+        Classifier::load(&model_dir)
+            .with_context(|| format!("cannot load the model {}", model_dir.display()))
+    };
     let dashes = args.inputs.iter().filter(|p| p.as_os_str() == "-").count();
     if dashes > 0 && args.inputs.len() > dashes {
         anyhow::bail!("give either files or `-` (JSON Lines on stdin), not both");
@@ -77,9 +86,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         None => (None, Box::new(BufWriter::new(std::io::stdout().lock()))),
     };
     let mut sink = Sink::new(out, format)?;
-    let mut n = 0u64;
-    if stdin_mode {
-        n += classify_stdin(&model, &mut sink)?;
+    let n = if stdin_mode {
+        classify_stdin(&load()?, &mut sink)?
     } else {
         let opts = ReadOptions {
             format: args.format,
@@ -87,10 +95,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             maps: args.maps.clone(),
             source: None,
         };
-        for path in &args.inputs {
-            n += classify_file(&model, path, &opts, &mut sink)?;
-        }
-    }
+        classify_files(load, &args.inputs, &opts, &mut sink)?
+    };
     sink.finish()?;
     if let (Some(t), Some(p)) = (tmp, &args.out) {
         t.persist(p)
@@ -100,38 +106,105 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn classify_file(
-    m: &Classifier,
-    path: &Path,
+/// Classifies the files through the pipeline (see the module documentation); the model is
+/// loaded by `load` while the reader starts. The first error wins in stage order: the model,
+/// writing, reading (a stage that stops makes the one before it stop too).
+fn classify_files(
+    load: impl FnOnce() -> anyhow::Result<Classifier>,
+    paths: &[PathBuf],
     opts: &ReadOptions,
     sink: &mut Sink,
 ) -> anyhow::Result<u64> {
-    let bar = progress(ingest::total_bytes(path)?, path);
-    let mut reader = ingest::open(path, opts)?;
-    let mut n = 0;
-    loop {
-        let mut batch: Vec<Proposal> = Vec::with_capacity(BATCH);
-        for r in reader.by_ref() {
-            match r {
-                Ok(p) => batch.push(p),
-                Err(r) => eprintln!(
-                    "rejected: {}{}: {}",
-                    r.file,
-                    r.line.map(|l| format!(":{l}")).unwrap_or_default(),
-                    r.reason
-                ),
+    std::thread::scope(|s| {
+        let (read_tx, read_rx) = sync_channel(IN_FLIGHT);
+        let reader = s.spawn(move || read_files(paths, opts, read_tx));
+        let model = match load() {
+            Ok(m) => m,
+            Err(e) => {
+                drop(read_rx);
+                let _ = reader.join();
+                return Err(e);
             }
-            if batch.len() == BATCH {
+        };
+        let (done_tx, done_rx) = sync_channel(IN_FLIGHT);
+        let classifier = s.spawn(move || classify_stage(&model, read_rx, done_tx));
+        let written = write_stage(done_rx, sink);
+        classifier
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        let read = reader
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        let n = written?;
+        read?;
+        Ok(n)
+    })
+}
+
+/// The reader stage: every file in turn, in batches of [`BATCH`] records, rejects reported
+/// on stderr. Stops quietly when the next stage has stopped.
+fn read_files(
+    paths: &[PathBuf],
+    opts: &ReadOptions,
+    tx: SyncSender<Vec<Proposal>>,
+) -> anyhow::Result<()> {
+    for path in paths {
+        let bar = progress(ingest::total_bytes(path)?, path);
+        let mut reader = ingest::open(path, opts)?;
+        loop {
+            let batch = next_batch(&mut *reader);
+            if batch.is_empty() {
                 break;
             }
+            if tx.send(batch).is_err() {
+                return Ok(());
+            }
+            bar.set_position(reader.bytes_read());
         }
-        if batch.is_empty() {
+        bar.finish_and_clear();
+    }
+    Ok(())
+}
+
+/// Up to [`BATCH`] proposals from `reader` (empty at its end).
+fn next_batch(reader: &mut dyn ingest::ProposalReader) -> Vec<Proposal> {
+    let mut batch = Vec::with_capacity(BATCH);
+    for r in &mut *reader {
+        match r {
+            Ok(p) => batch.push(p),
+            Err(r) => eprintln!(
+                "rejected: {}{}: {}",
+                r.file,
+                r.line.map(|l| format!(":{l}")).unwrap_or_default(),
+                r.reason
+            ),
+        }
+        if batch.len() == BATCH {
             break;
         }
-        n += write_batch(m, batch, sink)?;
-        bar.set_position(reader.bytes_read());
     }
-    bar.finish_and_clear();
+    batch
+}
+
+/// The classifying stage: each batch in parallel, passed on in order.
+fn classify_stage(m: &Classifier, rx: Receiver<Vec<Proposal>>, tx: SyncSender<Vec<Proposal>>) {
+    for mut batch in rx {
+        classify_batch(m, &mut batch);
+        if tx.send(batch).is_err() {
+            return;
+        }
+    }
+}
+
+/// The writing stage; on an error it returns at once, which stops the stages before it.
+fn write_stage(rx: Receiver<Vec<Proposal>>, sink: &mut Sink) -> anyhow::Result<u64> {
+    let mut n = 0;
+    for batch in rx {
+        for p in &batch {
+            sink.write(p)?;
+        }
+        n += batch.len() as u64;
+    }
     Ok(n)
 }
 
@@ -171,11 +244,15 @@ fn classify_stdin(m: &Classifier, sink: &mut Sink) -> anyhow::Result<u64> {
 }
 
 fn write_batch(m: &Classifier, mut batch: Vec<Proposal>, sink: &mut Sink) -> anyhow::Result<u64> {
-    batch
-        .par_iter_mut()
-        .for_each(|p| p.classification = Some(m.classify(&p.text)));
+    classify_batch(m, &mut batch);
     for p in &batch {
         sink.write(p)?;
     }
     Ok(batch.len() as u64)
+}
+
+fn classify_batch(m: &Classifier, batch: &mut [Proposal]) {
+    batch
+        .par_iter_mut()
+        .for_each(|p| p.classification = Some(m.classify(&p.text)));
 }
