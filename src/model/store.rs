@@ -35,10 +35,11 @@ impl ModelStore {
             files: entries(files)?,
             extra,
         };
-        refuse_foreign_dir(dir)?;
         let (parent, base) = split_dir(dir)?;
+        sweep_leftovers(&parent, &base, dir);
+        refuse_foreign_dir(dir)?;
         let tmp = tempfile::Builder::new()
-            .prefix(&format!(".{base}.tmp-"))
+            .prefix(&format!(".{base}.tmp-{}-", std::process::id()))
             .tempdir_in(&parent)
             .map_err(|e| ModelError::io(&parent, e))?;
         for (name, bytes) in files {
@@ -143,6 +144,42 @@ fn split_dir(dir: &Path) -> Result<(PathBuf, String), ModelError> {
     };
     fs::create_dir_all(&parent).map_err(|e| ModelError::io(&parent, e))?;
     Ok((parent, base.to_string()))
+}
+
+/// Clears what a killed writer of `dir` left beside it: its temporary directories
+/// (`.NAME.tmp-PID-*`) and old models moved aside (`.NAME.old-PID-*`); an old model whose
+/// replacement never arrived is moved back to `dir`. Leftovers of a running process are kept.
+fn sweep_leftovers(parent: &Path, base: &str, dir: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let prefix = format!(".{base}.");
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some((kind, pid)) = name.to_str().and_then(|n| leftover(n, &prefix)) else {
+            continue;
+        };
+        if pid == std::process::id() || process_alive(pid) {
+            continue;
+        }
+        if kind == "old" && !dir.exists() && fs::rename(entry.path(), dir).is_ok() {
+            continue;
+        }
+        let _ = fs::remove_dir_all(entry.path());
+    }
+}
+
+/// `("tmp" | "old", pid)` when `name` is `PREFIX{tmp,old}-PID-...`.
+fn leftover<'a>(name: &'a str, prefix: &str) -> Option<(&'a str, u32)> {
+    let (kind, rest) = name.strip_prefix(prefix)?.split_once('-')?;
+    let pid = rest.split('-').next()?.parse().ok()?;
+    matches!(kind, "tmp" | "old").then_some((kind, pid))
+}
+
+/// Whether process `pid` runs (on Linux, from `/proc`; elsewhere assumed, so nothing of a
+/// possibly running writer is ever removed).
+fn process_alive(pid: u32) -> bool {
+    !cfg!(target_os = "linux") || Path::new(&format!("/proc/{pid}")).exists()
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), ModelError> {

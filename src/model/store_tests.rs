@@ -100,6 +100,53 @@ fn replacing_a_model_swaps_it_whole_and_a_failed_write_keeps_the_old_one() {
     );
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn leftovers_of_a_killed_writer_are_cleared_and_a_running_writers_kept() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("m");
+    sample(&dir);
+    // PID 4194304 is above Linux's largest pid_max, so no process has it.
+    let dead_tmp = root.path().join(".m.tmp-4194304-abc");
+    let dead_old = root.path().join(".m.old-4194304-17");
+    let live_tmp = root
+        .path()
+        .join(format!(".m.tmp-{}-xyz", std::process::id()));
+    let other = root.path().join(".n.tmp-4194304-abc");
+    for d in [&dead_tmp, &dead_old, &live_tmp, &other] {
+        fs::create_dir(d).unwrap();
+        fs::write(d.join("heads.bin"), b"partial").unwrap();
+    }
+    sample(&dir);
+    assert!(!dead_tmp.exists() && !dead_old.exists());
+    assert!(
+        live_tmp.exists(),
+        "this process's own directory is not a leftover"
+    );
+    assert!(
+        other.exists(),
+        "another model's directories are not touched"
+    );
+    ModelStore::open(&dir).unwrap();
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_write_after_a_writer_killed_mid_swap_leaves_one_model_and_nothing_else() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("m");
+    sample(&dir);
+    // Killed between moving the old model aside and moving the new one in.
+    fs::rename(&dir, root.path().join(".m.old-4194304-17")).unwrap();
+    sample(&dir);
+    let names: Vec<_> = fs::read_dir(root.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names, vec!["m".to_string()]);
+    ModelStore::open(&dir).unwrap();
+}
+
 #[test]
 fn refuses_to_replace_a_directory_that_is_not_a_model() {
     let tmp = tempfile::tempdir().unwrap();
