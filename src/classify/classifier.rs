@@ -62,28 +62,27 @@ impl Classifier {
 
     /// Raw decision scores of every head for a feature vector.
     pub fn decisions(&self, x: &SparseVec) -> Vec<f32> {
-        self.decisions_and_contributions(x).0.to_vec()
+        self.decision_array(x).to_vec()
     }
 
-    /// [`Self::decisions`], and every feature's contribution to every head:
-    /// `contributions[k * N_HEADS + h]` is head `h`'s weight × value of the `k`-th feature of
-    /// `x` (what [`evidence`] ranks, without a second pass over the weights). Fixed-size rows
-    /// let the compiler keep the scores in registers and vectorise each row.
-    pub(crate) fn decisions_and_contributions(&self, x: &SparseVec) -> ([f32; N_HEADS], Vec<f32>) {
+    /// [`Self::decisions`] as a fixed-size array: one row of the packed weights per feature,
+    /// so the compiler keeps the scores in registers and vectorises each row.
+    fn decision_array(&self, x: &SparseVec) -> [f32; N_HEADS] {
         let mut d = self.biases;
-        let mut contributions = Vec::with_capacity(x.indices.len() * N_HEADS);
         for (i, v) in x.iter() {
-            let at = i as usize * N_HEADS;
-            let Some(w) = self.packed.get(at..at + N_HEADS) else {
-                contributions.extend_from_slice(&[0.0; N_HEADS]);
-                continue;
-            };
-            let w: &[f32; N_HEADS] = w.try_into().expect("a row has N_HEADS weights");
-            let c: [f32; N_HEADS] = std::array::from_fn(|h| w[h] * v);
-            d.iter_mut().zip(&c).for_each(|(s, c)| *s += c);
-            contributions.extend_from_slice(&c);
+            if let Some(w) = self.weights_of(i) {
+                d.iter_mut().zip(w).for_each(|(s, w)| *s += w * v);
+            }
         }
-        (d, contributions)
+        d
+    }
+
+    /// Every head's weight of feature `i` (`None` past the heads' dimension): what
+    /// [`evidence`] multiplies by a feature's value to rank its contributions.
+    pub(crate) fn weights_of(&self, i: u32) -> Option<&[f32; N_HEADS]> {
+        let at = i as usize * N_HEADS;
+        let row = self.packed.get(at..at + N_HEADS)?;
+        Some(row.try_into().expect("a row has N_HEADS weights"))
     }
 
     /// Decision scores computed by each head's own model (a check on [`Self::decisions`]).
@@ -99,7 +98,7 @@ impl Classifier {
 
     /// Labels a text from its feature vector and normalised words.
     fn classify_features(&self, x: &SparseVec, ws: &[&str]) -> Classification {
-        let (d, contributions) = self.decisions_and_contributions(x);
+        let d = self.decision_array(x);
         let p: Vec<f32> = d
             .iter()
             .zip(&self.platt)
@@ -112,7 +111,7 @@ impl Classifier {
             words: ws,
             matches: &matches,
         };
-        let mut evidence = evidence::linear(self, &words, (x, &contributions), &labels);
+        let mut evidence = evidence::linear(self, &words, x, &labels);
         if labels.is_digital() {
             evidence.extend(open_ev);
         } else {

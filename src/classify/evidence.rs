@@ -3,7 +3,7 @@
 //! n-grams and lexicon concepts (shown with the phrase that matched) over character n-grams.
 
 use super::classifier::Classifier;
-use super::heads::{DIGITAL, N_HEADS, PILLAR0, SECTOR0};
+use super::heads::{DIGITAL, PILLAR0, SECTOR0};
 use crate::labels::{Evidence, Labels};
 use crate::text::SparseVec;
 
@@ -19,14 +19,7 @@ pub struct Words<'a> {
 const PER_DECISION: usize = 4;
 
 /// Evidence for every positive label (and for `digital` 0, what argued against).
-/// `x` comes with its contributions to every head (see
-/// `Classifier::decisions_and_contributions`).
-pub fn linear(
-    c: &Classifier,
-    ws: &Words,
-    x: (&SparseVec, &[f32]),
-    labels: &Labels,
-) -> Vec<Evidence> {
+pub fn linear(c: &Classifier, ws: &Words, x: &SparseVec, labels: &Labels) -> Vec<Evidence> {
     let digital = labels.digital.to_string();
     let sign = if labels.is_digital() { 1.0 } else { -1.0 };
     let mut decisions: Vec<Decision> = vec![(DIGITAL, sign, "digital", &digital)];
@@ -64,22 +57,22 @@ fn better(a: &Contribution, b: &Contribution) -> std::cmp::Ordering {
         .then(a.1.cmp(&b.1))
 }
 
-/// The strongest supporting contributions of every decision, in one pass over the features.
-/// Features come in index order, so a candidate that only ties a list's last loses to it;
+/// The strongest supporting contributions of every decision, in one pass over the features
+/// (each feature's weights are one row of the classifier's packed weights, read once for all
+/// decisions). Features come in index order, so a candidate that only ties a list's last loses to it;
 /// each list keeps the score a newcomer must beat ([`bars`]), so most features are turned
 /// away by one well-predicted comparison.
-fn strongest(
-    c: &Classifier,
-    (x, contributions): (&SparseVec, &[f32]),
-    decisions: &[Decision],
-) -> Vec<Vec<Contribution>> {
+fn strongest(c: &Classifier, x: &SparseVec, decisions: &[Decision]) -> Vec<Vec<Contribution>> {
     let keep = 2 * PER_DECISION;
     let mut tops: Vec<Vec<Contribution>> = vec![Vec::with_capacity(keep + 1); decisions.len()];
     let mut limits = vec![[0.0; 2]; decisions.len()];
-    for (&i, row) in x.indices.iter().zip(contributions.chunks_exact(N_HEADS)) {
+    for (i, v) in x.iter() {
+        let Some(row) = c.weights_of(i) else {
+            continue;
+        };
         let readable_i = readable(c, i);
         for ((top, bar), &(head, sign, ..)) in tops.iter_mut().zip(&mut limits).zip(decisions) {
-            let w = row[head];
+            let w = row[head] * v;
             if w * sign <= bar[usize::from(readable_i)] {
                 continue;
             }
