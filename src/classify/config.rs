@@ -43,6 +43,21 @@ pub struct TrainConfig {
     pub char_view_sectors: f32,
     /// Scale the views' features by their Naive-Bayes log-count ratios (default true).
     pub nb_views: bool,
+    /// Weight of a model of the word n-grams alone added to each pillar head (0: none). The
+    /// pillar options below are off by default: on the gold folds none beat the plain pillar
+    /// heads beyond the spread between fold seeds (see the README).
+    pub word_view_pillars: f32,
+    /// Weight of a character n-gram view of each pillar head (0: none).
+    pub char_view_pillars: f32,
+    /// Weight of a lexicon view of each pillar head (0: none).
+    pub lexicon_view_pillars: f32,
+    /// Weight of a lexicon view of each sector head (0: none).
+    pub lexicon_view_sectors: f32,
+    /// Sample weight of non-digital gold rows as negatives of every pillar head (0: they do
+    /// not train the pillar heads).
+    pub pillar_negatives: f32,
+    /// Inverse regularisation of the pillar heads (`null`: `c`).
+    pub c_pillars: Option<f64>,
     /// The TF-IDF featurizer.
     pub features: FeatureConfig,
 }
@@ -78,6 +93,12 @@ impl Default for TrainConfig {
             word_view_sectors: 1.0,
             char_view_sectors: 0.0,
             nb_views: true,
+            word_view_pillars: 0.0,
+            char_view_pillars: 0.0,
+            lexicon_view_pillars: 0.0,
+            lexicon_view_sectors: 0.0,
+            pillar_negatives: 0.0,
+            c_pillars: None,
             features: FeatureConfig {
                 max_word_features: 100_000,
                 max_char_features: 100_000,

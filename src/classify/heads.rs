@@ -3,12 +3,14 @@
 //! one per pillar (on digital records) and one per sector (on every record). Each head has a
 //! Platt calibration fitted on out-of-fold scores.
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 
 use super::selftrain::PseudoLabels;
 use super::views::{self, View};
 use crate::labels::{Labels, Pillar, Sector};
-use crate::model::{BinaryTarget, LogisticValidParams, ModelError, OneVsRest};
+use crate::model::{BinaryTarget, LogisticModel, LogisticValidParams, ModelError, OneVsRest};
 use crate::text::SparseVec;
 
 /// Head index of `digital`.
@@ -95,6 +97,10 @@ pub struct HeadParams {
     pub pillars: LogisticValidParams,
     /// Second views folded into each sector head (see [`super::views`]).
     pub sector_views: Vec<View>,
+    /// Second views folded into each pillar head.
+    pub pillar_views: Vec<View>,
+    /// Weight of non-digital gold rows as negatives of the pillar heads (0: not used).
+    pub pillar_negatives: f32,
 }
 
 impl HeadParams {
@@ -111,30 +117,45 @@ impl HeadParams {
         Ok(HeadParams {
             rest: p(cfg.balanced, cfg.c)?,
             sectors: p(cfg.balanced, cfg.c_sectors.unwrap_or(cfg.c))?,
-            pillars: p(cfg.balanced_pillars, cfg.c)?,
+            pillars: p(cfg.balanced_pillars, cfg.c_pillars.unwrap_or(cfg.c))?,
             sector_views: vec![],
+            pillar_views: vec![],
+            pillar_negatives: cfg.pillar_negatives,
         })
     }
 
-    /// Adds the configured second views of the sector heads, given the featurizer's layout:
-    /// word n-grams at `0..word_dim`, character n-grams from there to `tfidf_dim`.
+    /// Adds the configured second views of the pillar and sector heads, given the featurizer's
+    /// layout: word n-grams at `0..word_dim`, character n-grams from there to `tfidf_dim`, the
+    /// lexicon from there to `dim`.
     pub fn with_views(
         mut self,
         cfg: &super::TrainConfig,
         word_dim: usize,
         tfidf_dim: usize,
+        dim: usize,
     ) -> Self {
-        let (w, t) = (word_dim as u32, tfidf_dim as u32);
-        let views = [(0..w, cfg.word_view_sectors), (w..t, cfg.char_view_sectors)];
-        self.sector_views = views
-            .into_iter()
-            .filter(|(_, weight)| *weight > 0.0)
-            .map(|(features, weight)| View {
-                features,
-                nb: cfg.nb_views,
-                weight,
-            })
-            .collect();
+        let (w, t, d) = (word_dim as u32, tfidf_dim as u32, dim as u32);
+        let mk = |views: [(Range<u32>, f32); 3]| -> Vec<View> {
+            views
+                .into_iter()
+                .filter(|(_, weight)| *weight > 0.0)
+                .map(|(features, weight)| View {
+                    features,
+                    nb: cfg.nb_views,
+                    weight,
+                })
+                .collect()
+        };
+        self.sector_views = mk([
+            (0..w, cfg.word_view_sectors),
+            (w..t, cfg.char_view_sectors),
+            (t..d, cfg.lexicon_view_sectors),
+        ]);
+        self.pillar_views = mk([
+            (0..w, cfg.word_view_pillars),
+            (w..t, cfg.char_view_pillars),
+            (t..d, cfg.lexicon_view_pillars),
+        ]);
         self
     }
 }
@@ -149,20 +170,55 @@ pub fn fit(
 ) -> Result<OneVsRest, ModelError> {
     let mut all = targets(rows, train);
     let sectors: Vec<BinaryTarget> = all.drain(SECTOR0..).collect();
-    let pillars: Vec<BinaryTarget> = all.drain(PILLAR0..SECTOR0).collect();
+    let mut pillars: Vec<BinaryTarget> = all.drain(PILLAR0..SECTOR0).collect();
+    if params.pillar_negatives > 0.0 {
+        add_pillar_negatives(&mut pillars, rows, train, params.pillar_negatives);
+    }
     let rest = OneVsRest::fit_dim(&params.rest, x, &all, dim)?;
     let pil = OneVsRest::fit_dim(&params.pillars, x, &pillars, dim)?.models;
-    let mut sec = OneVsRest::fit_dim(&params.sectors, x, &sectors, dim)?.models;
-    for view in &params.sector_views {
-        sec = (0..sec.len())
-            .into_par_iter()
-            .map(|h| views::add_view(&params.sectors, &sec[h], x, &sectors[h], dim, view))
-            .collect::<Result<_, _>>()?;
-    }
+    let pil = fold_views(&params.pillars, pil, x, &pillars, dim, &params.pillar_views)?;
+    let sec = OneVsRest::fit_dim(&params.sectors, x, &sectors, dim)?.models;
+    let sec = fold_views(&params.sectors, sec, x, &sectors, dim, &params.sector_views)?;
     let mut models = rest.models().to_vec();
     models.extend(pil);
     models.extend(sec);
     OneVsRest::from_parts(head_names(), models)
+}
+
+/// Adds each of `views` to every head of a group (see [`views::add_view`]).
+fn fold_views(
+    params: &LogisticValidParams,
+    mut models: Vec<LogisticModel>,
+    x: &[SparseVec],
+    targets: &[BinaryTarget],
+    dim: usize,
+    views: &[View],
+) -> Result<Vec<LogisticModel>, ModelError> {
+    for view in views {
+        models = (0..models.len())
+            .into_par_iter()
+            .map(|h| views::add_view(params, &models[h], x, &targets[h], dim, view))
+            .collect::<Result<_, _>>()?;
+    }
+    Ok(models)
+}
+
+/// Makes the non-digital gold rows in `train` negatives of every pillar head, with `weight`.
+fn add_pillar_negatives(
+    pillars: &mut [BinaryTarget],
+    rows: &[RowLabel],
+    train: &[usize],
+    weight: f32,
+) {
+    for t in pillars {
+        let w = t.sample_weight.get_or_insert_with(|| vec![0.0; rows.len()]);
+        for &i in train {
+            if matches!(&rows[i], RowLabel::Gold(l) if !l.is_digital()) {
+                t.labels[i] = false;
+                w[i] = weight;
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -208,5 +264,33 @@ mod tests {
             t[DIGITAL].sample_weight.as_deref(),
             Some(&[0.0, 1.0, 0.3][..])
         );
+    }
+
+    #[test]
+    fn pillar_negatives_are_the_non_digital_gold_rows_in_training() {
+        let gold = |digital, pillars| {
+            RowLabel::Gold(Labels {
+                digital,
+                openness: Openness::Unknown,
+                pillars,
+                sectors: vec![],
+            })
+        };
+        let rows = [
+            gold(0, vec![]),
+            gold(1, vec![Pillar::People]),
+            gold(0, vec![]),
+            RowLabel::WeakDigital(false, 0.5),
+        ];
+        let mut all = targets(&rows, &[0, 1, 3]);
+        let mut pillars: Vec<_> = all.drain(PILLAR0..SECTOR0).collect();
+        add_pillar_negatives(&mut pillars, &rows, &[0, 1, 3], 0.2);
+        let people = &pillars[Pillar::People.index()];
+        // Row 2 is not in training and row 3 is only a weak `digital` label.
+        assert_eq!(
+            people.sample_weight.as_deref(),
+            Some(&[0.2, 1.0, 0.0, 0.0][..])
+        );
+        assert_eq!(people.labels, vec![false, true, false, false]);
     }
 }

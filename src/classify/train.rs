@@ -44,6 +44,7 @@ pub fn train(
         cfg,
         featurizer.word_dim(),
         featurizer.word_dim() + featurizer.char_dim(),
+        dim,
     );
     let data = Stacked {
         x: &x,
