@@ -90,21 +90,33 @@ impl Classifier {
         self.heads.decisions(x)
     }
 
-    /// Labels one text.
+    /// Labels one text. The lexicon is matched once: its matches make the lexicon features
+    /// and then serve openness and evidence.
     pub fn classify(&self, text: &str) -> Classification {
-        self.featurizer
-            .transform_then(text, |x, ws| self.classify_features(&x, ws))
+        self.featurizer.transform_then_with_block(
+            text,
+            |ws, out| {
+                let matches = self.lexicon.matches(ws);
+                self.lexicon.features_of_matches(&matches, out);
+                matches
+            },
+            |x, ws, matches| self.classify_features(&x, ws, matches),
+        )
     }
 
-    /// Labels a text from its feature vector and normalised words.
-    fn classify_features(&self, x: &SparseVec, ws: &[&str]) -> Classification {
+    /// Labels a text from its feature vector, normalised words and lexicon matches.
+    fn classify_features(
+        &self,
+        x: &SparseVec,
+        ws: &[&str],
+        matches: Vec<(u32, usize, usize)>,
+    ) -> Classification {
         let d = self.decision_array(x);
         let p: Vec<f32> = d
             .iter()
             .zip(&self.platt)
             .map(|(s, c)| c.probability(*s))
             .collect();
-        let matches = self.lexicon.matches(ws);
         let (open, mut open_probs, open_ev) = openness_of_matches(&self.lexicon, ws, &matches);
         let labels = decide_with(&d, open);
         let words = Words {

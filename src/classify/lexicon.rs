@@ -136,6 +136,18 @@ impl Lexicon {
         out
     }
 
+    /// The block's features (see [`FeatureBlock::features`]) from [`Lexicon::matches`] already
+    /// found: `scale × ln(1 + count)` per concept matched.
+    pub fn features_of_matches(&self, matches: &[(u32, usize, usize)], out: &mut Vec<(u32, f32)>) {
+        let mut counts = vec![0u32; self.names.len()];
+        matches.iter().for_each(|m| counts[m.0 as usize] += 1);
+        for (i, c) in counts.into_iter().enumerate() {
+            if c > 0 {
+                out.push((i as u32, self.scale * (1.0 + c as f32).ln()));
+            }
+        }
+    }
+
     /// Match counts per concept.
     pub fn counts(&self, words: &[&str]) -> Vec<u32> {
         let mut counts = vec![0u32; self.names.len()];
@@ -176,11 +188,7 @@ impl FeatureBlock for Lexicon {
     }
 
     fn features(&self, _normalized: &str, words: &[&str], out: &mut Vec<(u32, f32)>) {
-        for (i, c) in self.counts(words).into_iter().enumerate() {
-            if c > 0 {
-                out.push((i as u32, self.scale * (1.0 + c as f32).ln()));
-            }
-        }
+        self.features_of_matches(&self.matches(words), out);
     }
 
     fn feature_name(&self, i: u32) -> String {

@@ -205,6 +205,26 @@ fn extra_blocks_are_appended_after_the_ngrams() {
     assert_eq!(tail, [(base as u32 + 1, 2.0), (base as u32 + 2, 1.0)]);
 }
 
+#[test]
+fn a_block_computed_by_the_caller_gives_the_same_vector_and_hands_back_its_findings() {
+    let f = fitted(&FeatureConfig::default())
+        .with_block(Box::new(Lexicon(vec!["mpesa", "numeriques"])));
+    let text = "M-Pesa and MPESA: services numériques";
+    let block = Lexicon(vec!["mpesa", "numeriques"]);
+    let (v, found, words) = f.transform_then_with_block(
+        text,
+        |ws, out| {
+            block.features("", ws, out);
+            out.len()
+        },
+        |v, ws, found| (v, found, ws.len()),
+    );
+    assert_eq!(v, f.transform(text));
+    assert_eq!(found, 2, "mpesa and numeriques");
+    let (_, expected_words) = f.transform_then(text, |v, ws| (v, ws.len()));
+    assert_eq!(words, expected_words);
+}
+
 /// The slow reference: enumerate terms as fitting does, look each up, weigh, normalise.
 fn reference(f: &Featurizer, text: &str) -> SparseVec {
     let visitor = crate::text::fit::TermVisitor {

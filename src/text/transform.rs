@@ -63,17 +63,57 @@ impl Featurizer {
         then(v, &ws)
     }
 
+    /// [`Featurizer::transform_then`] for a featurizer with one extra block that the caller
+    /// computes itself: `block(words, out)` fills that block's features (indices within the
+    /// block, as [`super::FeatureBlock::features`] gives them) and returns what it found, which
+    /// `then` receives as well, so work the two share is done once. Panics unless the featurizer
+    /// has exactly one extra block, or when that block reads the normalised text (not only its
+    /// words): the caller's function is given the words alone.
+    pub fn transform_then_with_block<M, R>(
+        &self,
+        text: &str,
+        block: impl FnOnce(&[&str], &mut Vec<(u32, f32)>) -> M,
+        then: impl FnOnce(SparseVec, &[&str], M) -> R,
+    ) -> R {
+        assert_eq!(self.extras.len(), 1, "the featurizer has one extra block");
+        let offset = self.extra_offsets[0];
+        let (v, found, norm) = SCRATCH.with(|s| {
+            let s = &mut s.borrow_mut();
+            let (v, found) = self.featurize(text, s, |_, ws, s| {
+                s.extra_all.clear();
+                let found = block(ws, &mut s.extra_all);
+                s.extra_all.iter_mut().for_each(|p| p.0 += offset);
+                found
+            });
+            (v, found, std::mem::take(&mut s.norm))
+        });
+        let ws: Vec<&str> = words(&norm).collect();
+        then(v, &ws, found)
+    }
+
     fn transform_with(&self, text: &str, s: &mut Scratch) -> SparseVec {
+        self.featurize(text, s, |norm, ws, s| self.count_extras(norm, ws, s))
+            .0
+    }
+
+    /// Normalises `text` into `s.norm`, counts its n-grams, lets `extras` put the extra
+    /// features into `s.extra_all`, and weighs everything into the vector.
+    fn featurize<M>(
+        &self,
+        text: &str,
+        s: &mut Scratch,
+        extras: impl FnOnce(&str, &[&str], &mut Scratch) -> M,
+    ) -> (SparseVec, M) {
         normalize_into(text, &mut s.norm);
         let norm = std::mem::take(&mut s.norm);
         let ws: Vec<&str> = words(&norm).collect();
         s.acc.ensure(self.tfidf_dim());
         self.count_words(&ws, s);
-        self.count_extras(&norm, &ws, s);
+        let found = extras(&norm, &ws, s);
         let v = self.weigh(s);
         drop(ws);
         s.norm = norm;
-        v
+        (v, found)
     }
 
     /// Unigrams and character n-grams word by word, then longer word n-grams. Lookups are
