@@ -1,6 +1,10 @@
 //! A small stop-word language detector for `en`, `fr`, `es`, `de` and `pt`, used when the
 //! source does not say which language a record is in.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
 const EN: &[&str] = &[
     "the", "and", "of", "to", "in", "for", "with", "is", "on", "this", "that", "by", "are", "from",
 ];
@@ -23,18 +27,38 @@ const LANGUAGES: &[(&str, &[&str])] = &[("en", EN), ("fr", FR), ("es", ES), ("de
 /// Most words of a text that are looked at.
 const MAX_WORDS: usize = 400;
 
+/// Each stop word with the languages (bits, in [`LANGUAGES`] order) that list it.
+fn stop_words() -> &'static FxHashMap<&'static str, u8> {
+    static MAP: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = FxHashMap::default();
+        for (k, (_, stops)) in LANGUAGES.iter().enumerate() {
+            for w in *stops {
+                *map.entry(*w).or_insert(0u8) |= 1 << k;
+            }
+        }
+        map
+    })
+}
+
 /// The ISO 639-1 code of the language with the most stop words in `text`, if it has at
 /// least two and strictly more than any other language.
 pub fn detect(text: &str) -> Option<&'static str> {
+    let stops = stop_words();
     let mut scores = [0usize; LANGUAGES.len()];
+    let mut lower = String::new();
     let words = text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty());
     // Stop words are at most four letters: longer words are skipped without lower-casing.
     for word in words.take(MAX_WORDS).filter(|w| w.chars().count() <= 4) {
-        let lower = word.to_lowercase();
-        for (score, (_, stops)) in scores.iter_mut().zip(LANGUAGES) {
-            *score += usize::from(stops.contains(&lower.as_str()));
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        let Some(&bits) = stops.get(lower.as_str()) else {
+            continue;
+        };
+        for (k, score) in scores.iter_mut().enumerate() {
+            *score += usize::from(bits >> k & 1 == 1);
         }
     }
     let mut ranked: Vec<(&'static str, usize)> =
@@ -70,6 +94,14 @@ mod tests {
             detect("Apoio ao sistema de saúde e à gestão da água nas comunidades"),
             Some("pt")
         );
+    }
+
+    #[test]
+    fn shared_stop_words_count_for_every_language_and_case_does_not_matter() {
+        // "para" is Spanish and Portuguese; "en" is Spanish only.
+        assert_eq!(detect("PARA OS E UMA"), Some("pt"));
+        assert_eq!(detect("para en"), Some("es"));
+        assert_eq!(detect("para para"), None, "a tie is unknown");
     }
 
     #[test]
