@@ -59,9 +59,9 @@ fn better(a: &Contribution, b: &Contribution) -> std::cmp::Ordering {
 
 /// The strongest supporting contributions of every decision, in one pass over the features
 /// (each feature's weights are one row of the classifier's packed weights, read once for all
-/// decisions). Features come in index order, so a candidate that only ties a list's last loses to it;
-/// each list keeps the score a newcomer must beat ([`bars`]), so most features are turned
-/// away by one well-predicted comparison.
+/// decisions). Features come in index order, so a candidate that only ties a list's last
+/// loses to it; each list keeps the score a newcomer must beat ([`bars`]), so most features
+/// are turned away by one well-predicted comparison.
 fn strongest(c: &Classifier, x: &SparseVec, decisions: &[Decision]) -> Vec<Vec<Contribution>> {
     let keep = 2 * PER_DECISION;
     let mut tops: Vec<Vec<Contribution>> = vec![Vec::with_capacity(keep + 1); decisions.len()];

@@ -139,9 +139,7 @@ impl Lexicon {
     /// The block's features (see [`FeatureBlock::features`]) from [`Lexicon::matches`] already
     /// found: `scale × ln(1 + count)` per concept matched.
     pub fn features_of_matches(&self, matches: &[(u32, usize, usize)], out: &mut Vec<(u32, f32)>) {
-        let mut counts = vec![0u32; self.names.len()];
-        matches.iter().for_each(|m| counts[m.0 as usize] += 1);
-        for (i, c) in counts.into_iter().enumerate() {
+        for (i, c) in self.counts_of(matches).into_iter().enumerate() {
             if c > 0 {
                 out.push((i as u32, self.scale * (1.0 + c as f32).ln()));
             }
@@ -150,10 +148,13 @@ impl Lexicon {
 
     /// Match counts per concept.
     pub fn counts(&self, words: &[&str]) -> Vec<u32> {
+        self.counts_of(&self.matches(words))
+    }
+
+    /// Counts per concept of matches already found.
+    fn counts_of(&self, matches: &[(u32, usize, usize)]) -> Vec<u32> {
         let mut counts = vec![0u32; self.names.len()];
-        for (c, _, _) in self.matches(words) {
-            counts[c as usize] += 1;
-        }
+        matches.iter().for_each(|m| counts[m.0 as usize] += 1);
         counts
     }
 }

@@ -159,7 +159,7 @@ fn sweep_leftovers(parent: &Path, base: &str, dir: &Path) {
         let Some((kind, pid)) = name.to_str().and_then(|n| leftover(n, &prefix)) else {
             continue;
         };
-        if pid == std::process::id() || process_alive(pid) {
+        if process_alive(pid) {
             continue;
         }
         if kind == "old" && !dir.exists() && fs::rename(entry.path(), dir).is_ok() {
@@ -176,8 +176,8 @@ fn leftover<'a>(name: &'a str, prefix: &str) -> Option<(&'a str, u32)> {
     matches!(kind, "tmp" | "old").then_some((kind, pid))
 }
 
-/// Whether process `pid` runs (on Linux, from `/proc`; elsewhere assumed, so nothing of a
-/// possibly running writer is ever removed).
+/// Whether process `pid` runs, this one included (on Linux, from `/proc`; elsewhere assumed,
+/// so nothing of a possibly running writer is ever removed).
 fn process_alive(pid: u32) -> bool {
     !cfg!(target_os = "linux") || Path::new(&format!("/proc/{pid}")).exists()
 }

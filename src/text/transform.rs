@@ -66,9 +66,8 @@ impl Featurizer {
     /// [`Featurizer::transform_then`] for a featurizer with one extra block that the caller
     /// computes itself: `block(words, out)` fills that block's features (indices within the
     /// block, as [`super::FeatureBlock::features`] gives them) and returns what it found, which
-    /// `then` receives as well, so work the two share is done once. Panics unless the featurizer
-    /// has exactly one extra block, or when that block reads the normalised text (not only its
-    /// words): the caller's function is given the words alone.
+    /// `then` receives as well, so work the two share is done once. `block` is given the words
+    /// alone, not the normalised text. Panics unless the featurizer has exactly one extra block.
     pub fn transform_then_with_block<M, R>(
         &self,
         text: &str,
