@@ -41,7 +41,7 @@ pub fn run(data_dir: &Path, seeds: u64) -> anyhow::Result<Vec<Point>> {
     let cfg = TrainConfig::default();
     let vocab: Vec<&str> = set.vocabulary_texts.iter().map(String::as_str).collect();
     let lexicon = landscape::classify::Lexicon::default_with_scale(cfg.lexicon_scale);
-    let f = Featurizer::fit(&vocab, &cfg.features)?.with_block(Box::new(lexicon));
+    let f = Featurizer::fit(&vocab, &cfg.feature_config())?.with_block(Box::new(lexicon));
     let texts: Vec<&str> = set.texts.iter().map(String::as_str).collect();
     let labels: Vec<Labels> = set
         .rows

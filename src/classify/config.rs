@@ -58,11 +58,27 @@ pub struct TrainConfig {
     pub pillar_negatives: f32,
     /// Inverse regularisation of the pillar heads (`null`: `c`).
     pub c_pillars: Option<f64>,
+    /// Gloss foreign words by the shipped glossary (`classify::glossary`) when `features`
+    /// has no glosses of its own (default true). Measured on the gold folds at fold seeds
+    /// 42, 1 and 2: sectors micro-F1 0.848, 0.848, 0.852 against 0.844, 0.843, 0.849 without;
+    /// Spanish records' sectors +0.013 to +0.026, French +0.044 to +0.048; digital and pillars
+    /// within 0.003.
+    pub glossary: bool,
     /// The TF-IDF featurizer.
     pub features: FeatureConfig,
 }
 
 impl TrainConfig {
+    /// The featurizer's configuration, with the shipped glossary if `glossary` is on and
+    /// `features` has no glosses of its own.
+    pub fn feature_config(&self) -> FeatureConfig {
+        let mut f = self.features.clone();
+        if self.glossary && f.gloss.is_empty() {
+            f.gloss = super::glossary::default_pairs();
+        }
+        f
+    }
+
     /// The self-training settings.
     pub fn self_training(&self) -> SelfTraining {
         SelfTraining {
@@ -99,6 +115,7 @@ impl Default for TrainConfig {
             lexicon_view_sectors: 0.0,
             pillar_negatives: 0.0,
             c_pillars: None,
+            glossary: true,
             features: FeatureConfig {
                 max_word_features: 100_000,
                 max_char_features: 100_000,

@@ -8,6 +8,7 @@ pub mod classifier;
 pub mod config;
 pub mod dataset;
 pub mod evidence;
+pub mod glossary;
 pub mod heads;
 pub mod lexicon;
 pub mod openness;

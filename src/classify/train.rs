@@ -34,7 +34,8 @@ pub fn train(
     progress("fitting the vocabulary");
     let vocab: Vec<&str> = set.vocabulary_texts.iter().map(String::as_str).collect();
     let lexicon = Lexicon::default_with_scale(cfg.lexicon_scale);
-    let featurizer = Featurizer::fit(&vocab, &cfg.features)?.with_block(Box::new(lexicon.clone()));
+    let featurizer =
+        Featurizer::fit(&vocab, &cfg.feature_config())?.with_block(Box::new(lexicon.clone()));
     progress("featurising");
     let mut texts: Vec<&str> = set.texts.iter().map(String::as_str).collect();
     texts.extend(set.unlabelled_sample(cfg.self_training_pool));

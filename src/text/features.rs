@@ -15,6 +15,7 @@ use super::block::FeatureBlock;
 use super::cache::WordCache;
 use super::config::FeatureConfig;
 use super::fit::{fit_vocabs, TermVisitor};
+use super::gloss::Gloss;
 use super::ngrams::{WORD_END, WORD_START};
 use super::table::HashIndex;
 use super::vocab::{BlockKind, Vocab};
@@ -33,6 +34,7 @@ pub struct Featurizer {
     pub(crate) idf: Vec<f32>,
     pub(crate) stop: Option<HashIndex>,
     pub(crate) cache: WordCache,
+    pub(crate) gloss: Option<Gloss>,
     pub(crate) extras: Vec<Box<dyn FeatureBlock>>,
     /// Start index of each extra block.
     pub(crate) extra_offsets: Vec<u32>,
@@ -94,6 +96,7 @@ impl Featurizer {
         let cache = WordCache::new(&word, &char, config.char_ngrams, word.len() as u32);
         Featurizer {
             stop: stop_index(&config),
+            gloss: Gloss::new(&config.gloss, &word),
             config,
             n_docs,
             word,

@@ -285,3 +285,46 @@ fn fast_transform_equals_the_reference_enumeration() {
         }
     }
 }
+
+#[test]
+fn a_glossed_word_also_counts_as_its_english_word() {
+    let plain = FeatureConfig {
+        char_ngrams: None,
+        min_df: 1,
+        ..Default::default()
+    };
+    let glossed = FeatureConfig {
+        gloss: vec![
+            ("numériques".into(), "Digital".into()),
+            ("salud".into(), "notinthevocabulary".into()),
+        ],
+        gloss_repeat: 3,
+        ..plain.clone()
+    };
+    let (f, g) = (fitted(&plain), fitted(&glossed));
+    let (digital, services) = (
+        g.word_index("digital").unwrap(),
+        g.word_index("services").unwrap(),
+    );
+    assert!(!f
+        .transform("services numériques")
+        .indices
+        .contains(&digital));
+    // Two glossed occurrences count as 2 × 3 occurrences of "digital".
+    let v = g.transform("Services NUMÉRIQUES numériques");
+    let value = |i: u32| v.values[v.indices.iter().position(|&j| j == i).unwrap()];
+    let expected = (1.0 + 6f32.ln()) * g.idf[digital as usize] / g.idf[services as usize];
+    assert!((value(digital) / value(services) - expected).abs() < 1e-5);
+    // English text and a gloss whose English word is unknown change nothing.
+    for text in ["digital services", "salud"] {
+        assert_eq!(f.transform(text), g.transform(text));
+    }
+    // The glosses are part of the saved featurizer.
+    let dir = tempfile::tempdir().unwrap();
+    g.save(dir.path()).unwrap();
+    let loaded = Featurizer::load(dir.path()).unwrap();
+    assert_eq!(
+        loaded.transform("services numériques"),
+        g.transform("services numériques")
+    );
+}

@@ -13,6 +13,7 @@ pub mod config;
 pub mod error;
 pub mod features;
 mod fit;
+pub(crate) mod gloss;
 mod hash;
 mod ngrams;
 pub mod normalize;

@@ -147,6 +147,14 @@ impl Featurizer {
                 s.hashes.push(h);
             }
         }
+        if let Some(g) = &self.gloss {
+            let repeat = self.config.gloss_repeat;
+            for &h in &s.word_hashes {
+                for &t in g.targets(h) {
+                    (0..repeat).for_each(|_| s.acc.add(t));
+                }
+            }
+        }
         let (lo, hi) = self.config.word_ngrams;
         if hi >= 2 {
             s.gram_hashes.clear();
