@@ -20,6 +20,7 @@ pub mod country;
 pub mod gaps;
 pub mod ingest;
 pub mod labels;
+pub mod markup;
 pub mod model;
 pub mod proposal;
 pub mod retrain;

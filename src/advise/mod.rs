@@ -38,5 +38,5 @@ pub use guide::{Answer, Gate, Guide, Node, Outcome, Question, Source, DEFAULT_GU
 pub use paths::{all_paths, GuidePath};
 pub use prefill::{Prefill, PrefillFact};
 pub use report::{Reason, Report, ReportStep};
-pub use svg::{escape as escape_xml, render_svg};
+pub use svg::render_svg;
 pub use walk::{walk, walk_with, Origin, Step, Walk};

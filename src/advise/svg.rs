@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use super::guide::Guide;
 use super::layout::{layout, Kind, Layout, PlacedEdge, BOX_W, LINE_H, MARGIN, PAD};
+use crate::markup::escape;
 
 /// Renders the whole guide as an SVG document.
 pub fn render_svg(guide: &Guide) -> String {
@@ -113,20 +114,4 @@ fn node(s: &mut String, n: &super::layout::Placed) {
         );
     }
     s.push_str("</g>\n");
-}
-
-/// Escapes text for XML content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

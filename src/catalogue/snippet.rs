@@ -25,7 +25,7 @@ pub struct Snippet {
 impl Snippet {
     /// The passage as HTML: text escaped, matched words in `<b>`.
     pub fn to_html(&self) -> String {
-        self.render(html_escape, "<b>", "</b>")
+        self.render(crate::markup::escape, "<b>", "</b>")
     }
 
     /// The passage with matched words between `open` and `close` (for example terminal
@@ -51,21 +51,6 @@ impl Snippet {
         out += &esc(&self.text[at..]);
         out
     }
-}
-
-fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Makes snippets for the hits of one query.

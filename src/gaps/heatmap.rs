@@ -5,8 +5,8 @@
 use std::fmt::Write;
 
 use super::report::{sector_columns, Cell, GapReport};
-use crate::advise::escape_xml as escape;
 use crate::labels::Pillar;
+use crate::markup::escape;
 
 const LABEL_W: f64 = 110.0;
 const CELL_W: f64 = 112.0;

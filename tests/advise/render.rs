@@ -63,7 +63,11 @@ fn svg_text(svg: &str) -> String {
                     "gt" => '>',
                     "quot" => '"',
                     "apos" => '\'',
-                    other => panic!("unexpected entity {other}"),
+                    other => other
+                        .strip_prefix('#')
+                        .and_then(|n| n.parse::<u32>().ok())
+                        .and_then(char::from_u32)
+                        .unwrap_or_else(|| panic!("unexpected entity {other}")),
                 };
                 text.push(c);
             }

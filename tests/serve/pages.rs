@@ -121,7 +121,7 @@ fn guide_page_shows_the_decision_flowchart() {
     let guide = landscape::advise::Guide::default_guide().unwrap();
     assert!(!guide.outcomes.is_empty());
     for o in &guide.outcomes {
-        let shown = landscape::advise::escape_xml(&o.title);
+        let shown = landscape::markup::escape(&o.title);
         let first = shown.split_whitespace().next().unwrap();
         assert!(html.contains(first), "outcome {} not drawn", o.title);
     }
