@@ -54,13 +54,14 @@ impl Featurizer {
     /// [`Featurizer::transform`], then `then(vector, words)` with the words of the normalised
     /// text, so a caller that also reads the words does not normalise the text a second time.
     pub fn transform_then<R>(&self, text: &str, then: impl FnOnce(SparseVec, &[&str]) -> R) -> R {
-        let (v, norm) = SCRATCH.with(|s| {
-            let s = &mut s.borrow_mut();
-            let v = self.transform_with(text, s);
-            (v, std::mem::take(&mut s.norm))
-        });
-        let ws: Vec<&str> = words(&norm).collect();
-        then(v, &ws)
+        with_words(text, |norm, ws| {
+            let v = SCRATCH.with(|s| {
+                let s = &mut s.borrow_mut();
+                self.featurize(ws, s, |ws, s| self.count_extras(norm, ws, s))
+                    .0
+            });
+            then(v, ws)
+        })
     }
 
     /// [`Featurizer::transform_then`] for a featurizer with one extra block that the caller
@@ -76,43 +77,43 @@ impl Featurizer {
     ) -> R {
         assert_eq!(self.extras.len(), 1, "the featurizer has one extra block");
         let offset = self.extra_offsets[0];
-        let (v, found, norm) = SCRATCH.with(|s| {
-            let s = &mut s.borrow_mut();
-            let (v, found) = self.featurize(text, s, |_, ws, s| {
-                s.extra_all.clear();
-                let found = block(ws, &mut s.extra_all);
-                s.extra_all.iter_mut().for_each(|p| p.0 += offset);
-                found
+        with_words(text, |_, ws| {
+            let (v, found) = SCRATCH.with(|s| {
+                self.featurize(ws, &mut s.borrow_mut(), |ws, s| {
+                    s.extra_all.clear();
+                    let found = block(ws, &mut s.extra_all);
+                    s.extra_all.iter_mut().for_each(|p| p.0 += offset);
+                    found
+                })
             });
-            (v, found, std::mem::take(&mut s.norm))
-        });
-        let ws: Vec<&str> = words(&norm).collect();
-        then(v, &ws, found)
+            then(v, ws, found)
+        })
     }
 
     fn transform_with(&self, text: &str, s: &mut Scratch) -> SparseVec {
-        self.featurize(text, s, |norm, ws, s| self.count_extras(norm, ws, s))
-            .0
-    }
-
-    /// Normalises `text` into `s.norm`, counts its n-grams, lets `extras` put the extra
-    /// features into `s.extra_all`, and weighs everything into the vector.
-    fn featurize<M>(
-        &self,
-        text: &str,
-        s: &mut Scratch,
-        extras: impl FnOnce(&str, &[&str], &mut Scratch) -> M,
-    ) -> (SparseVec, M) {
         normalize_into(text, &mut s.norm);
         let norm = std::mem::take(&mut s.norm);
         let ws: Vec<&str> = words(&norm).collect();
-        s.acc.ensure(self.tfidf_dim());
-        self.count_words(&ws, s);
-        let found = extras(&norm, &ws, s);
-        let v = self.weigh(s);
+        let v = self
+            .featurize(&ws, s, |ws, s| self.count_extras(&norm, ws, s))
+            .0;
         drop(ws);
         s.norm = norm;
-        (v, found)
+        v
+    }
+
+    /// Counts the n-grams of the words `ws`, lets `extras` put the extra features into
+    /// `s.extra_all`, and weighs everything into the vector.
+    fn featurize<M>(
+        &self,
+        ws: &[&str],
+        s: &mut Scratch,
+        extras: impl FnOnce(&[&str], &mut Scratch) -> M,
+    ) -> (SparseVec, M) {
+        s.acc.ensure(self.tfidf_dim());
+        self.count_words(ws, s);
+        let found = extras(ws, s);
+        (self.weigh(s), found)
     }
 
     /// Unigrams and character n-grams word by word, then longer word n-grams. Lookups are
@@ -227,6 +228,24 @@ impl Featurizer {
         }
         out
     }
+}
+
+/// Calls `f(normalised text, its words)` for `text`, normalising into this thread's reusable
+/// buffer. The scratch is not borrowed while `f` runs (so `f` may featurize), and the buffer is
+/// handed back afterwards.
+fn with_words<R>(text: &str, f: impl FnOnce(&str, &[&str]) -> R) -> R {
+    let mut norm = SCRATCH.with(|s| std::mem::take(&mut s.borrow_mut().norm));
+    normalize_into(text, &mut norm);
+    let ws: Vec<&str> = words(&norm).collect();
+    let r = f(&norm, &ws);
+    drop(ws);
+    SCRATCH.with(|s| {
+        let kept = &mut s.borrow_mut().norm;
+        if kept.capacity() < norm.capacity() {
+            *kept = norm;
+        }
+    });
+    r
 }
 
 /// `table[tf] = 1 + ln(tf)` (and 0 for tf = 0).
