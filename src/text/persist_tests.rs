@@ -150,3 +150,16 @@ fn saving_replaces_previous_files_atomically() {
     let leftovers = fs::read_dir(dir.path()).unwrap().count();
     assert_eq!(leftovers, 3, "no temporary files are left behind");
 }
+
+#[test]
+fn a_featurizer_saved_before_glosses_existed_still_loads() {
+    let (dir, f) = saved();
+    let path = dir.path().join(FEATURES_JSON);
+    let mut meta: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    let config = meta["config"].as_object_mut().unwrap();
+    assert!(config.remove("gloss").is_some() && config.remove("gloss_repeat").is_some());
+    fs::write(&path, serde_json::to_vec_pretty(&meta).unwrap()).unwrap();
+    let g = Featurizer::load(dir.path()).unwrap();
+    assert!(g.config().gloss.is_empty());
+    assert_eq!(g.transform(DOCS[0]), f.transform(DOCS[0]));
+}
