@@ -248,6 +248,53 @@ fn every_positive_label_has_evidence() {
     assert!(pillar_labels > 0, "no pillar label in the sample");
 }
 
+/// Every evidence term can be found in the text: a word n-gram's words, and the phrases
+/// before the brackets of a lexicon concept (`e government (dig_automation)`) or of a gloss
+/// (`salud (health)`: the English word counts through a Spanish one). Character n-grams
+/// (`[#gov]`) are fragments, not words, and are left out.
+#[test]
+fn evidence_terms_are_words_of_the_text() {
+    let spanish = (
+        "es".to_string(),
+        "Programa de salud: fortalecimiento de los hospitales rurales y de la energía solar."
+            .to_string(),
+    );
+    let mut glossed = 0;
+    let out: Vec<_> = outputs()
+        .iter()
+        .map(|(k, t, c)| (k.clone(), t.clone(), c.clone()))
+        .chain(std::iter::once((
+            spanish.0.clone(),
+            spanish.1.clone(),
+            model().classify(&spanish.1),
+        )))
+        .collect();
+    for (key, text, c) in &out {
+        let norm = landscape::text::normalize(text);
+        let words: std::collections::HashSet<&str> = landscape::text::words(&norm).collect();
+        for e in &c.evidence {
+            if e.term.starts_with('[') {
+                continue;
+            }
+            let (phrases, gloss) = match e.term.rsplit_once(" (") {
+                Some((p, g)) => (p, g.trim_end_matches(')')),
+                None => (e.term.as_str(), ""),
+            };
+            glossed += usize::from(!gloss.is_empty() && !gloss.contains('_'));
+            for w in phrases.split([' ', ',']).filter(|w| !w.is_empty()) {
+                assert!(words.contains(w), "{key}: {w:?} of {e:?} is not in: {text}");
+            }
+        }
+    }
+    let sp = &out.last().unwrap().2;
+    assert!(
+        sp.evidence.iter().any(|e| e.term == "salud (health)"),
+        "{:?}",
+        sp.evidence
+    );
+    assert!(glossed > 0);
+}
+
 /// Clearly digital texts in three languages: e-government and digital identity.
 const DIGITAL_TEXTS: [(&str, &str); 3] = [
     (

@@ -106,7 +106,7 @@ fn push(c: &Classifier, ws: &Words, d: &Decision, top: Vec<Contribution>, out: &
         if out.len() - before == PER_DECISION {
             break;
         }
-        let term = readable_term(c, ws, c.featurizer.feature_name(i));
+        let term = readable_term(c, ws, i);
         if out[before..].iter().any(|e| e.term == term) {
             continue;
         }
@@ -126,8 +126,16 @@ fn readable(c: &Classifier, i: u32) -> bool {
 }
 
 /// A lexicon feature (`lexicon:dig_infosys`) shown with the phrases that matched it
-/// (`"information system" (dig_infosys)`); other features as they are.
-fn readable_term(c: &Classifier, ws: &Words, name: String) -> String {
+/// (`"information system" (dig_infosys)`); an English word the text does not contain but
+/// counts through glosses, with the words glossed (`salud (health)`); other features by name.
+fn readable_term(c: &Classifier, ws: &Words, i: u32) -> String {
+    let name = c.featurizer.feature_name(i);
+    if c.featurizer.is_gloss_target(i) && !ws.words.contains(&name.as_str()) {
+        let glossed = c.featurizer.glossed_as(ws.words, i);
+        if !glossed.is_empty() {
+            return format!("{} ({name})", glossed.join(", "));
+        }
+    }
     match name.strip_prefix("lexicon:") {
         Some(concept) => {
             let mut found = matched_phrases(c, ws, concept);

@@ -176,6 +176,37 @@ impl Featurizer {
         )
     }
 
+    /// Whether some word is glossed as feature `i` (see [`super::gloss`]).
+    pub fn is_gloss_target(&self, i: u32) -> bool {
+        self.gloss.as_ref().is_some_and(|g| g.is_target(i))
+    }
+
+    /// The words of `words` (normalised) that are glossed as feature `i` (see
+    /// [`super::gloss`]), each once, in order of appearance; empty if none is.
+    ///
+    /// ```
+    /// use landscape::text::{FeatureConfig, Featurizer};
+    /// let config = FeatureConfig {
+    ///     gloss: vec![("salud".into(), "health".into())],
+    ///     ..Default::default()
+    /// };
+    /// let f = Featurizer::fit(&["health care", "health data"], &config).unwrap();
+    /// let health = f.word_index("health").unwrap();
+    /// assert_eq!(f.glossed_as(&["salud", "rural", "salud"], health), ["salud"]);
+    /// ```
+    pub fn glossed_as<'w>(&self, words: &[&'w str], i: u32) -> Vec<&'w str> {
+        let Some(g) = self.gloss.as_ref().filter(|_| self.is_gloss_target(i)) else {
+            return Vec::new();
+        };
+        let mut out: Vec<&str> = Vec::new();
+        for &w in words {
+            if g.targets(hash::word(w)).contains(&i) && !out.contains(&w) {
+                out.push(w);
+            }
+        }
+        out
+    }
+
     /// The index of a word n-gram (words joined by one space, already normalised), if it is
     /// in the vocabulary.
     pub fn word_index(&self, term: &str) -> Option<u32> {

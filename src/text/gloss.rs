@@ -19,6 +19,8 @@ pub(crate) struct Gloss {
     /// `spans[i]` is the range of `targets` for the form stored at index `i`.
     spans: Vec<(u32, u32)>,
     targets: Vec<u32>,
+    /// Every target once, sorted.
+    all_targets: Vec<u32>,
 }
 
 impl Gloss {
@@ -43,6 +45,9 @@ impl Gloss {
             g.spans.push((at, g.targets.len() as u32));
         }
         g.index = HashIndex::new(&keys);
+        g.all_targets = g.targets.clone();
+        g.all_targets.sort_unstable();
+        g.all_targets.dedup();
         Some(g)
     }
 
@@ -56,5 +61,10 @@ impl Gloss {
             }
             None => &[],
         }
+    }
+
+    /// Whether feature `t` is the gloss of some form.
+    pub(crate) fn is_target(&self, t: u32) -> bool {
+        self.all_targets.binary_search(&t).is_ok()
     }
 }
