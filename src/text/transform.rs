@@ -42,7 +42,7 @@ impl Featurizer {
     /// blocks' raw values; by default the TF-IDF part is scaled to unit L2 norm (extra blocks keep
     /// their own scale).
     pub fn transform(&self, text: &str) -> SparseVec {
-        SCRATCH.with(|s| self.transform_with(text, &mut s.borrow_mut()))
+        self.transform_then(text, |v, _| v)
     }
 
     /// [`Featurizer::transform`] of each text, in parallel; `out[i]` is exactly
@@ -88,18 +88,6 @@ impl Featurizer {
             });
             then(v, ws, found)
         })
-    }
-
-    fn transform_with(&self, text: &str, s: &mut Scratch) -> SparseVec {
-        normalize_into(text, &mut s.norm);
-        let norm = std::mem::take(&mut s.norm);
-        let ws: Vec<&str> = words(&norm).collect();
-        let v = self
-            .featurize(&ws, s, |ws, s| self.count_extras(&norm, ws, s))
-            .0;
-        drop(ws);
-        s.norm = norm;
-        v
     }
 
     /// Counts the n-grams of the words `ws`, lets `extras` put the extra features into
