@@ -3,12 +3,12 @@
 //! `landscape suggest` after correction) are checked cell by cell and merged by id, later
 //! files winning; every conflict is reported and recorded in the manifest and the card.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use clap::Args as ClapArgs;
 use landscape::classify::heads::RowLabel;
-use landscape::classify::{dataset, train, TrainConfig};
+use landscape::classify::{dataset, glossary, train, TrainConfig};
 use landscape::retrain::{labelled, merge_files, registry};
 
 /// Train a model from labelled files and the corpora.
@@ -31,6 +31,10 @@ pub struct Args {
     /// Hyper-parameters as JSON (see `TrainConfig`); defaults otherwise.
     #[arg(long)]
     config: Option<PathBuf>,
+    /// A glossary to use instead of the shipped one: `english: form form ...` lines, as in
+    /// `src/classify/glossary.txt` (French, Spanish, ... words counted as English ones).
+    #[arg(long)]
+    glossary: Option<PathBuf>,
     /// The model directory to write, e.g. `models/default`.
     #[arg(long)]
     out: PathBuf,
@@ -51,6 +55,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
         None => TrainConfig::default(),
     };
+    let cfg = with_glossary(cfg, args.glossary.as_deref())?;
     let corpora = if args.corpus.is_empty() {
         dataset::CORPORA.iter().map(|c| args.data.join(c)).collect()
     } else {
@@ -107,6 +112,26 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         println!("{k:<20} {v:.3}");
     }
     Ok(())
+}
+
+/// `cfg` with the glossary file `path`, if one is given, in place of the shipped glossary.
+fn with_glossary(mut cfg: TrainConfig, path: Option<&Path>) -> anyhow::Result<TrainConfig> {
+    let Some(path) = path else {
+        return Ok(cfg);
+    };
+    let text = std::fs::read_to_string(path).with_context(|| path.display().to_string())?;
+    let pairs = glossary::parse(&text).with_context(|| path.display().to_string())?;
+    anyhow::ensure!(
+        !pairs.is_empty(),
+        "{}: the glossary has no entries",
+        path.display()
+    );
+    cfg.glossary = true;
+    cfg.features.gloss = pairs;
+    cfg.features
+        .validated()
+        .with_context(|| path.display().to_string())?;
+    Ok(cfg)
 }
 
 /// How the sector heads' second views are set, for the model card.

@@ -73,6 +73,11 @@ pub fn sample_corpus() -> PathBuf {
 /// Trains `models/NAME` in `dir` from `labels` (relative to `dir`) with small features;
 /// returns stderr.
 pub fn train(dir: &Path, labels: &[&str], name: &str) -> String {
+    train_with(dir, labels, name, &[])
+}
+
+/// [`train`] with `extra` arguments.
+pub fn train_with(dir: &Path, labels: &[&str], name: &str, extra: &[&str]) -> String {
     let cfg = write(
         dir,
         "small.json",
@@ -95,6 +100,7 @@ pub fn train(dir: &Path, labels: &[&str], name: &str) -> String {
     ] {
         args.push(a.to_string());
     }
+    args.extend(extra.iter().map(|s| s.to_string()));
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     run_ok(dir, &refs).1
 }

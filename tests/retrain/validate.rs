@@ -1,10 +1,10 @@
 //! Every kind of bad cell is reported with file, row, column, the bad value and the allowed
 //! values, all of them at once, by the library and by `landscape train` (exit code 2, before
-//! any corpus is read).
+//! any corpus is read); a bad glossary file is reported with its line.
 
 use landscape::labels::{check_gold, GoldError};
 
-use super::fixture::{landscape_in, write};
+use super::fixture::{landscape_in, small_labels, train_with, write};
 
 const HEADER: &str = "id,digital,openness,pillars,sectors,note\n";
 
@@ -137,4 +137,37 @@ fn train_lists_every_bad_cell_of_every_file_and_exits_2() {
         "{err}"
     );
     assert!(!dir.path().join("models/x").exists());
+}
+
+#[test]
+fn train_takes_a_glossary_file_and_refuses_a_bad_one_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    small_labels(dir.path());
+    write(dir.path(), "bad.txt", "health: sante\nno colon here\n");
+    let out = landscape_in(dir.path())
+        .args(["train", "--gold", "labels.csv", "--glossary", "bad.txt"])
+        .args(["--out", "models/x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.txt") && err.contains("glossary line 2"),
+        "{err}"
+    );
+    assert!(!dir.path().join("models/x").exists());
+
+    write(dir.path(), "mine.txt", "# ours\nhealth: Santé salud\n");
+    train_with(
+        dir.path(),
+        &["labels.csv"],
+        "g",
+        &["--glossary", "mine.txt"],
+    );
+    let json = std::fs::read(dir.path().join("models/g/features.json")).unwrap();
+    let meta: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(
+        meta["config"]["gloss"],
+        serde_json::json!([["salud", "health"], ["sante", "health"]])
+    );
 }
