@@ -254,20 +254,13 @@ fn every_positive_label_has_evidence() {
 /// (`[#gov]`) are fragments, not words, and are left out.
 #[test]
 fn evidence_terms_are_words_of_the_text() {
-    let spanish = (
-        "es".to_string(),
-        "Programa de salud: fortalecimiento de los hospitales rurales y de la energía solar."
-            .to_string(),
-    );
+    let spanish =
+        "Programa de salud: fortalecimiento de los hospitales rurales y de la energía solar.";
     let mut glossed = 0;
     let out: Vec<_> = outputs()
         .iter()
-        .map(|(k, t, c)| (k.clone(), t.clone(), c.clone()))
-        .chain(std::iter::once((
-            spanish.0.clone(),
-            spanish.1.clone(),
-            model().classify(&spanish.1),
-        )))
+        .cloned()
+        .chain([("es".into(), spanish.into(), model().classify(spanish))])
         .collect();
     for (key, text, c) in &out {
         let norm = landscape::text::normalize(text);

@@ -1,7 +1,7 @@
 //! Tests of the model directory: round trip, atomic replacement and every corruption case.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
@@ -31,6 +31,14 @@ fn sample(dir: &Path) -> ModelStore {
         json!({"seed": 42, "inputs": [{"file": "gold.csv", "sha256": "ab"}]}),
     )
     .unwrap()
+}
+
+/// A temporary directory holding the sample model at `m/`.
+fn sample_in_tempdir() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("m");
+    sample(&dir);
+    (tmp, dir)
 }
 
 fn reason(e: ModelError) -> String {
@@ -103,9 +111,7 @@ fn replacing_a_model_swaps_it_whole_and_a_failed_write_keeps_the_old_one() {
 #[cfg(target_os = "linux")]
 #[test]
 fn leftovers_of_a_killed_writer_are_cleared_and_a_running_writers_kept() {
-    let root = tempfile::tempdir().unwrap();
-    let dir = root.path().join("m");
-    sample(&dir);
+    let (root, dir) = sample_in_tempdir();
     // PID 4194304 is above Linux's largest pid_max, so no process has it.
     let dead_tmp = root.path().join(".m.tmp-4194304-abc");
     let dead_old = root.path().join(".m.old-4194304-17");
@@ -133,9 +139,7 @@ fn leftovers_of_a_killed_writer_are_cleared_and_a_running_writers_kept() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_write_after_a_writer_killed_mid_swap_leaves_one_model_and_nothing_else() {
-    let root = tempfile::tempdir().unwrap();
-    let dir = root.path().join("m");
-    sample(&dir);
+    let (root, dir) = sample_in_tempdir();
     // Killed between moving the old model aside and moving the new one in.
     fs::rename(&dir, root.path().join(".m.old-4194304-17")).unwrap();
     sample(&dir);
@@ -161,9 +165,7 @@ fn refuses_to_replace_a_directory_that_is_not_a_model() {
 
 #[test]
 fn missing_file_is_named() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("m");
-    sample(&dir);
+    let (_tmp, dir) = sample_in_tempdir();
     fs::remove_file(dir.join("vocab.txt")).unwrap();
     let e = ModelStore::open(&dir).unwrap_err();
     assert!(
@@ -179,9 +181,7 @@ fn missing_file_is_named() {
 
 #[test]
 fn truncated_and_flipped_files_are_corrupt() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("m");
-    sample(&dir);
+    let (_tmp, dir) = sample_in_tempdir();
     let path = dir.join("heads.bin");
     let good = fs::read(&path).unwrap();
     fs::write(&path, &good[..good.len() - 3]).unwrap();
@@ -206,9 +206,7 @@ fn edit_manifest(dir: &Path, f: impl FnOnce(&mut serde_json::Value)) {
 
 #[test]
 fn newer_versions_and_bad_json_are_reported() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("m");
-    sample(&dir);
+    let (_tmp, dir) = sample_in_tempdir();
     edit_manifest(&dir, |v| v["format_version"] = json!(FORMAT_VERSION + 1));
     let e = ModelStore::open(&dir).unwrap_err();
     assert!(matches!(

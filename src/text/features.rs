@@ -195,7 +195,7 @@ impl Featurizer {
     /// assert_eq!(f.glossed_as(&["salud", "rural", "salud"], health), ["salud"]);
     /// ```
     pub fn glossed_as<'w>(&self, words: &[&'w str], i: u32) -> Vec<&'w str> {
-        let Some(g) = self.gloss.as_ref().filter(|_| self.is_gloss_target(i)) else {
+        let Some(g) = self.gloss.as_ref().filter(|g| g.is_target(i)) else {
             return Vec::new();
         };
         let mut out: Vec<&str> = Vec::new();
