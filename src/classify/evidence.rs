@@ -57,35 +57,70 @@ fn better(a: &Contribution, b: &Contribution) -> std::cmp::Ordering {
         .then(a.1.cmp(&b.1))
 }
 
-/// The strongest supporting contributions of every decision, in one pass over the features
-/// (each feature's weights are one row of the classifier's packed weights, read once for all
-/// decisions). Features come in index order, so a candidate that only ties a list's last
-/// loses to it; each list keeps the score a newcomer must beat ([`bars`]), so most features
-/// are turned away by one well-predicted comparison.
+/// The strongest supporting contributions of every decision. Readable features (word
+/// n-grams, then the extra blocks) are offered first, in one pass for all decisions (each
+/// feature's weights are one row of the classifier's packed weights, read once); character
+/// n-grams, which rank below every readable feature, are offered only to the decisions whose
+/// lists are not yet full, which is rarely any. The lists are ordered by [`better`], a total
+/// order, so the result does not depend on the order of offers.
 fn strongest(c: &Classifier, x: &SparseVec, decisions: &[Decision]) -> Vec<Vec<Contribution>> {
     let keep = 2 * PER_DECISION;
-    let mut tops: Vec<Vec<Contribution>> = vec![Vec::with_capacity(keep + 1); decisions.len()];
-    let mut limits = vec![[0.0; 2]; decisions.len()];
-    for (i, v) in x.iter() {
+    let mut lists = Lists {
+        tops: vec![Vec::with_capacity(keep + 1); decisions.len()],
+        bars: vec![[0.0; 2]; decisions.len()],
+        keep,
+    };
+    let word_end = c.featurizer.word_dim() as u32;
+    let char_end = word_end + c.featurizer.char_dim() as u32;
+    let lo = x.indices.partition_point(|&i| i < word_end);
+    let hi = x.indices.partition_point(|&i| i < char_end);
+    let all: Vec<usize> = (0..decisions.len()).collect();
+    for k in (0..lo).chain(hi..x.nnz()) {
+        lists.offer(c, (true, x.indices[k], x.values[k]), decisions, &all);
+    }
+    let open: Vec<usize> = all
+        .into_iter()
+        .filter(|&d| lists.tops[d].len() < keep)
+        .collect();
+    if !open.is_empty() {
+        for k in lo..hi {
+            lists.offer(c, (false, x.indices[k], x.values[k]), decisions, &open);
+        }
+    }
+    lists.tops
+}
+
+/// Every decision's best contributions so far, with the score a newcomer must beat
+/// ([`bars`]), so most features are turned away by one well-predicted comparison.
+struct Lists {
+    tops: Vec<Vec<Contribution>>,
+    bars: Vec<[f32; 2]>,
+    keep: usize,
+}
+
+impl Lists {
+    /// Offers feature `(readable, index, value)` to the decisions numbered in `to`.
+    fn offer(&mut self, c: &Classifier, f: Contribution, decisions: &[Decision], to: &[usize]) {
+        let (readable, i, v) = f;
         let Some(row) = c.weights_of(i) else {
-            continue;
+            return;
         };
-        let readable_i = readable(c, i);
-        for ((top, bar), &(head, sign, ..)) in tops.iter_mut().zip(&mut limits).zip(decisions) {
+        for &d in to {
+            let (head, sign, ..) = decisions[d];
             let w = row[head] * v;
-            if w * sign <= bar[usize::from(readable_i)] {
+            if w * sign <= self.bars[d][usize::from(readable)] {
                 continue;
             }
-            let cand = (readable_i, i, w);
+            let cand = (readable, i, w);
+            let top = &mut self.tops[d];
             let at = top.partition_point(|e| better(e, &cand).is_lt());
-            if at < keep {
+            if at < self.keep {
                 top.insert(at, cand);
-                top.truncate(keep);
-                *bar = bars(top, keep);
+                top.truncate(self.keep);
+                self.bars[d] = bars(top, self.keep);
             }
         }
     }
-    tops
 }
 
 /// The supporting score (weight × value × sign) an unreadable (`[0]`) and a readable (`[1]`)
@@ -117,12 +152,6 @@ fn push(c: &Classifier, ws: &Words, d: &Decision, top: Vec<Contribution>, out: &
             weight: v,
         });
     }
-}
-
-fn readable(c: &Classifier, i: u32) -> bool {
-    let i = i as usize;
-    let words = c.featurizer.word_dim();
-    i < words || i >= words + c.featurizer.char_dim()
 }
 
 /// A lexicon feature (`lexicon:dig_infosys`) shown with the phrases that matched it
