@@ -7,6 +7,7 @@
 pub mod classifier;
 pub mod config;
 pub mod dataset;
+mod decimal;
 pub mod evidence;
 pub mod glossary;
 pub mod heads;

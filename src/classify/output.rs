@@ -13,6 +13,7 @@ use std::io::Write;
 
 use serde::{Deserialize, Serialize};
 
+use super::decimal::push_fixed;
 use crate::catalogue::needs_defang;
 use crate::labels::{Classification, Labels, Pillar, Sector};
 use crate::Proposal;
@@ -119,7 +120,7 @@ fn probs(v: &[f32]) -> String {
     let mut s = String::with_capacity(6 * v.len());
     for (k, p) in v.iter().enumerate() {
         separate(&mut s, k, ";");
-        let _ = write!(s, "{p:.3}");
+        push_fixed(&mut s, *p, 3, false);
     }
     s
 }
@@ -135,7 +136,9 @@ fn evidence(c: &Classification) -> String {
     let mut s = String::new();
     for (k, e) in c.evidence.iter().enumerate() {
         separate(&mut s, k, "; ");
-        let _ = write!(s, "{}={}: {} ({:+.2})", e.head, e.label, e.term, e.weight);
+        let _ = write!(s, "{}={}: {} (", e.head, e.label, e.term);
+        push_fixed(&mut s, e.weight, 2, true);
+        s.push(')');
     }
     s
 }
@@ -148,7 +151,7 @@ fn row<'a>(p: &'a Proposal, c: &'a Classification) -> Row<'a> {
         openness: l.openness.as_str(),
         pillars: Labels::join(&l.pillars),
         sectors: Labels::join(&l.sectors),
-        p_digital: format!("{:.3}", c.p_digital()),
+        p_digital: probs(&[c.p_digital()]),
         p_digital_levels: probs(&c.digital_probs),
         p_pillars: pairs(Pillar::ALL, &c.pillar_probs),
         p_sectors: pairs(Sector::ALL, &c.sector_probs),
@@ -163,7 +166,8 @@ fn pairs<T: std::fmt::Display>(names: &[T], p: &[f32]) -> String {
     let mut s = String::with_capacity(24 * p.len());
     for (k, (n, v)) in names.iter().zip(p).enumerate() {
         separate(&mut s, k, ";");
-        let _ = write!(s, "{n}={v:.3}");
+        let _ = write!(s, "{n}=");
+        push_fixed(&mut s, *v, 3, false);
     }
     s
 }
