@@ -26,6 +26,10 @@ pub struct Lexicon {
     exact: HashMap<String, Vec<Phrase>>,
     /// Prefix phrases keyed by the first three bytes of their stem (shorter stems: key as is).
     prefix: HashMap<String, Vec<(String, Phrase)>>,
+    /// The byte lengths (1 to 3) of the keys in `prefix`, in order, so a word is looked up
+    /// only at those (the shipped lexicon's stems all have three bytes or more). A bare `*`
+    /// matches nothing, as before this index existed.
+    prefix_lens: Vec<usize>,
     scale: f32,
     source: String,
 }
@@ -47,6 +51,7 @@ impl Lexicon {
             names: Vec::new(),
             exact: HashMap::default(),
             prefix: HashMap::default(),
+            prefix_lens: Vec::new(),
             scale,
             source: src.to_string(),
         };
@@ -87,11 +92,17 @@ impl Lexicon {
             rest: rest.to_vec(),
         };
         match first.strip_suffix('*') {
-            Some(stem) => self
-                .prefix
-                .entry(key(stem).to_string())
-                .or_default()
-                .push((stem.to_string(), p)),
+            Some(stem) => {
+                let key = key(stem);
+                if !key.is_empty() && !self.prefix_lens.contains(&key.len()) {
+                    self.prefix_lens.push(key.len());
+                    self.prefix_lens.sort_unstable();
+                }
+                self.prefix
+                    .entry(key.to_string())
+                    .or_default()
+                    .push((stem.to_string(), p))
+            }
             None => self.exact.entry(first.clone()).or_default().push(p),
         }
     }
@@ -121,8 +132,11 @@ impl Lexicon {
         let mut out = Vec::new();
         for (i, w) in words.iter().enumerate() {
             let exact = self.exact.get(*w).into_iter().flatten();
-            let pre = (1..=3.min(w.len()))
-                .filter(|&n| w.is_char_boundary(n))
+            let pre = self
+                .prefix_lens
+                .iter()
+                .copied()
+                .filter(|&n| n <= w.len() && w.is_char_boundary(n))
                 .filter_map(|n| self.prefix.get(&w[..n]))
                 .flatten()
                 .filter(|(stem, _)| w.starts_with(stem.as_str()))
@@ -212,6 +226,16 @@ mod tests {
         assert_eq!(lex.counts(&w), vec![2, 1]);
         assert_eq!(lex.matches(&w)[0], (0, 1, 2));
         assert_eq!(lex.counts(&words("information")), vec![0, 0]);
+    }
+
+    #[test]
+    fn stems_shorter_than_the_index_key_still_match_and_a_bare_star_matches_nothing() {
+        let lex = Lexicon::parse("a: x* | ab*\nb: *\nc: abcd*", 1.0).unwrap();
+        let w = words("xylophone ab abcde b");
+        assert_eq!(
+            lex.matches(&w),
+            vec![(0, 0, 1), (0, 1, 1), (0, 2, 1), (2, 2, 1)]
+        );
     }
 
     #[test]
