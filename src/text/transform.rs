@@ -192,6 +192,13 @@ impl Featurizer {
             },
             &mut s.pairs,
         );
+        // Every pair so far is TF-IDF and non-zero. Only that part is scaled to unit length:
+        // extra blocks keep the scale they chose.
+        let tfidf = s.pairs.len();
+        let norm = match self.config.l2_normalize {
+            true => s.pairs.iter().map(|p| p.1 * p.1).sum::<f32>().sqrt(),
+            false => 0.0,
+        };
         // Extra features come after every n-gram index: sort them, sum duplicates, append.
         s.extra_all.sort_unstable_by_key(|p| p.0);
         for &(i, v) in &s.extra_all {
@@ -200,18 +207,15 @@ impl Featurizer {
                 _ => s.pairs.push((i, v)),
             }
         }
-        s.pairs.retain(|p| p.1 != 0.0);
         let mut out = SparseVec {
-            indices: s.pairs.iter().map(|p| p.0).collect(),
-            values: s.pairs.iter().map(|p| p.1).collect(),
+            indices: Vec::with_capacity(s.pairs.len()),
+            values: Vec::with_capacity(s.pairs.len()),
         };
-        if self.config.l2_normalize {
-            // Only the TF-IDF part: extra blocks keep the scale they chose.
-            let tfidf = self.tfidf_dim() as u32;
-            let cut = out.indices.partition_point(|&i| i < tfidf);
-            let norm = out.values[..cut].iter().map(|v| v * v).sum::<f32>().sqrt();
-            if norm > 0.0 {
-                out.values[..cut].iter_mut().for_each(|v| *v /= norm);
+        for (k, &(i, v)) in s.pairs.iter().enumerate() {
+            if v != 0.0 {
+                out.indices.push(i);
+                out.values
+                    .push(if k < tfidf && norm > 0.0 { v / norm } else { v });
             }
         }
         out
