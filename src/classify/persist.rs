@@ -95,11 +95,16 @@ impl Classifier {
             .map_err(|e| corrupt("lexicon.txt", e.to_string()))?;
         let lexicon = Lexicon::parse(&lex_src, meta.lexicon_scale)
             .map_err(|e| corrupt("lexicon.txt", e.to_string()))?;
-        let heads = decode_ovr(&store.read("heads.bin")?)?;
+        // The two large parts load side by side.
+        let (heads, featurizer) = rayon::join(
+            || -> Result<_, PersistError> { Ok(decode_ovr(&store.read("heads.bin")?)?) },
+            || Featurizer::load(dir),
+        );
+        let heads = heads?;
         if heads.models().len() != N_HEADS || meta.platt.len() != N_HEADS {
             return Err(corrupt("heads.bin", format!("expected {N_HEADS} heads")));
         }
-        let featurizer = Featurizer::load(dir)?.with_block(Box::new(lexicon.clone()));
+        let featurizer = featurizer?.with_block(Box::new(lexicon.clone()));
         if heads
             .models()
             .iter()

@@ -7,6 +7,8 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::error::ModelError;
 use super::manifest::{check_name, read_manifest, sha256_hex, verify_file, FileEntry, Manifest};
 pub use super::manifest::{FORMAT_VERSION, MANIFEST};
@@ -58,9 +60,14 @@ impl ModelStore {
     /// not newer than this build, and every file is present with the recorded size and hash.
     pub fn open(dir: &Path) -> Result<ModelStore, ModelError> {
         let manifest = read_manifest(dir)?;
-        for entry in &manifest.files {
-            verify_file(dir, entry)?;
-        }
+        // In parallel (hashing is most of a model's loading time); the first failing file in
+        // manifest order is the one reported.
+        let checked: Vec<Result<Vec<u8>, ModelError>> = manifest
+            .files
+            .par_iter()
+            .map(|entry| verify_file(dir, entry))
+            .collect();
+        checked.into_iter().try_for_each(|r| r.map(drop))?;
         Ok(ModelStore {
             dir: dir.to_path_buf(),
             manifest,
