@@ -70,10 +70,13 @@ fn strongest(c: &Classifier, x: &SparseVec, decisions: &[Decision]) -> Vec<Vec<C
         bars: vec![[0.0; 2]; decisions.len()],
         keep,
     };
-    let word_end = c.featurizer.word_dim() as u32;
-    let char_end = word_end + c.featurizer.char_dim() as u32;
-    let lo = x.indices.partition_point(|&i| i < word_end);
-    let hi = x.indices.partition_point(|&i| i < char_end);
+    // Word n-grams are `..lo`, character n-grams `lo..hi`, the extra blocks `hi..`.
+    let lo = x
+        .indices
+        .partition_point(|&i| (i as usize) < c.featurizer.word_dim());
+    let hi = x
+        .indices
+        .partition_point(|&i| (i as usize) < c.featurizer.tfidf_dim());
     let all: Vec<usize> = (0..decisions.len()).collect();
     for k in (0..lo).chain(hi..x.nnz()) {
         lists.offer(c, (true, x.indices[k], x.values[k]), decisions, &all);
