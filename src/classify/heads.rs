@@ -65,6 +65,7 @@ pub fn targets(rows: &[RowLabel], train: &[usize]) -> Vec<BinaryTarget> {
                 name,
                 labels,
                 sample_weight: Some(weights),
+                prior: Vec::new(),
             }
         })
         .collect()
@@ -101,6 +102,8 @@ pub struct HeadParams {
     pub pillar_views: Vec<View>,
     /// Weight of non-digital gold rows as negatives of the pillar heads (0: not used).
     pub pillar_negatives: f32,
+    /// Prior means of each head's weights, in head order (see [`super::prior`]; empty: none).
+    pub priors: Vec<Vec<(u32, f32)>>,
 }
 
 impl HeadParams {
@@ -121,6 +124,7 @@ impl HeadParams {
             sector_views: vec![],
             pillar_views: vec![],
             pillar_negatives: cfg.pillar_negatives,
+            priors: Vec::new(),
         })
     }
 
@@ -169,6 +173,9 @@ pub fn fit(
     dim: usize,
 ) -> Result<OneVsRest, ModelError> {
     let mut all = targets(rows, train);
+    for (t, prior) in all.iter_mut().zip(&params.priors) {
+        t.prior.clone_from(prior);
+    }
     let sectors: Vec<BinaryTarget> = all.drain(SECTOR0..).collect();
     let mut pillars: Vec<BinaryTarget> = all.drain(PILLAR0..SECTOR0).collect();
     if params.pillar_negatives > 0.0 {

@@ -15,6 +15,7 @@ pub mod lexicon;
 pub mod openness;
 pub mod output;
 pub mod persist;
+pub mod prior;
 pub mod report;
 pub mod selftrain;
 pub mod train;

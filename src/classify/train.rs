@@ -8,6 +8,7 @@ use super::config::TrainConfig;
 use super::dataset::TrainingSet;
 use super::heads::{label_of, HeadParams, RowLabel, N_HEADS};
 use super::lexicon::Lexicon;
+use super::prior;
 use super::report::CvReport;
 use super::selftrain::{self, Stacked};
 use crate::model::{stratified_group_kfold, ModelError, OneVsRest, Platt};
@@ -41,12 +42,10 @@ pub fn train(
     texts.extend(set.unlabelled_sample(cfg.self_training_pool));
     let x = featurizer.transform_batch(&texts);
     let dim = featurizer.dim();
-    let params = HeadParams::from_config(cfg)?.with_views(
-        cfg,
-        featurizer.word_dim(),
-        featurizer.word_dim() + featurizer.char_dim(),
-        dim,
-    );
+    let tfidf_dim = featurizer.word_dim() + featurizer.char_dim();
+    let mut params =
+        HeadParams::from_config(cfg)?.with_views(cfg, featurizer.word_dim(), tfidf_dim, dim);
+    params.priors = prior::head_priors(&lexicon, tfidf_dim as u32, cfg.prior_strength());
     let data = Stacked {
         x: &x,
         rows: &set.rows,

@@ -112,6 +112,7 @@ mod tests {
             name: "h".into(),
             labels: vec![true, false, false],
             sample_weight: Some(vec![1.0, 1.0, 0.0]),
+            prior: Vec::new(),
         };
         let r = ratios(&x, &t, 3);
         // feature 0 only in the positive row, 1 only in the negative, 2 in both alike
@@ -129,6 +130,7 @@ mod tests {
             name: "h".into(),
             labels: (0..40).map(|i| i % 4 < 2).collect(),
             sample_weight: None,
+            prior: Vec::new(),
         };
         let params = crate::model::LogisticParams::new().c(10.0).check().unwrap();
         let plain = params.fit_sparse_dim(&x, &t.labels, None, 7).unwrap();

@@ -135,6 +135,31 @@ fn with_glossary(mut cfg: TrainConfig, path: Option<&Path>) -> anyhow::Result<Tr
 }
 
 /// How the sector heads' second views are set, for the model card.
+/// The model card's words for the lexicon priors (see `classify::prior`).
+fn prior_text(cfg: &TrainConfig) -> String {
+    let s = cfg.prior_strength();
+    let parts: Vec<String> = [
+        (
+            "the `digital` head's weight on each digital concept",
+            s.digital,
+        ),
+        ("each pillar head's weight on its own concept", s.pillars),
+        ("each sector head's weight on its own concept", s.sectors),
+    ]
+    .iter()
+    .filter(|(_, m)| *m != 0.0)
+    .map(|(what, m)| format!("{what} towards {m}"))
+    .collect();
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!(
+        " The L2 penalty pulls {} instead of 0: a prior taken from the lexicon's definitions, \
+         which the data override where they disagree.",
+        parts.join(", ")
+    )
+}
+
 fn views_text(cfg: &TrainConfig) -> String {
     let views: Vec<String> = [
         ("word n-grams", cfg.word_view_sectors),
@@ -173,7 +198,7 @@ fn model_card(
          the definitions in `LABELS.md` and `TAXONOMY.md`; fourteen L2 logistic-regression heads \
          (balanced class weights, C = {}; sector heads C = {}{}), each calibrated by Platt \
          scaling on out-of-fold scores; `openness` by stated rules (open-source products and licences against \
-         proprietary products and vendor software). A head says yes when its score is positive.\n\n\
+         proprietary products and vendor software).{} A head says yes when its score is positive.\n\n\
          ## Training data\n\n{} rows: hand-labelled rows and weak labels (World Bank ICT sector \
          share; weight {}).\n\n```json\n{}\n```\n\n## Quality\n\n{}",
         set.vocabulary_texts.len(),
@@ -183,6 +208,7 @@ fn model_card(
         cfg.c,
         cfg.c_sectors.unwrap_or(cfg.c),
         views_text(cfg),
+        prior_text(cfg),
         set.rows.len(),
         cfg.weak_weight,
         serde_json::to_string_pretty(&set.inputs).unwrap_or_default(),

@@ -81,6 +81,7 @@ impl Fit<SparseRecords, Array2<bool>, ModelError> for LogisticValidParams {
                 name: names.get(k).cloned().unwrap_or_else(|| k.to_string()),
                 labels: col.to_vec(),
                 sample_weight: weights.clone(),
+                prior: Vec::new(),
             })
             .collect();
         OneVsRest::fit_dim(self, &ds.records.rows, &targets, ds.records.n_features)

@@ -103,10 +103,34 @@ impl LogisticValidParams {
         sample_weight: Option<&[f32]>,
         n_features: usize,
     ) -> Result<LogisticModel, ModelError> {
+        self.fit_sparse_prior(x, y, sample_weight, n_features, &[])
+    }
+
+    /// Like [`fit_sparse_dim`](Self::fit_sparse_dim), with a prior mean for some weights:
+    /// the objective is `0.5·|w − μ|² + C·loss` where `μ` is `prior` (`(feature, mean)`
+    /// pairs) and zero elsewhere. Where the data say little about a feature, its weight stays
+    /// near its prior mean; where they say much, they override it. Solved as the plain problem
+    /// in `w − μ` with `μ·xᵢ` added to each row's margin.
+    pub fn fit_sparse_prior(
+        &self,
+        x: &[SparseVec],
+        y: &[bool],
+        sample_weight: Option<&[f32]>,
+        n_features: usize,
+        prior: &[(u32, f32)],
+    ) -> Result<LogisticModel, ModelError> {
         check_data(x, y, sample_weight, n_features)?;
+        let mu = prior_means(prior, n_features)?;
+        let offset: Vec<f64> = match &mu {
+            Some(mu) => x
+                .iter()
+                .map(|r| r.iter().map(|(j, v)| v as f64 * mu[j as usize]).sum())
+                .collect(),
+            None => Vec::new(),
+        };
         let cost = self.costs(y, sample_weight);
         let k = self.intercept_scaling();
-        let mut f = LogLoss::new(x, y, cost, n_features, k);
+        let mut f = LogLoss::new(x, y, cost, n_features, k).with_offset(offset);
         let mut w = vec![0.0f64; n_features + usize::from(k != 0.0)];
         let out = tron::minimize(&mut f, &mut w, self.tol(), self.max_iter());
         let bias = if k != 0.0 {
@@ -115,6 +139,9 @@ impl LogisticValidParams {
             0.0
         };
         w.truncate(n_features);
+        if let Some(mu) = &mu {
+            w.iter_mut().zip(mu).for_each(|(w, m)| *w += m);
+        }
         let info = FitInfo {
             iterations: out.iterations as u32,
             converged: out.converged,
@@ -148,6 +175,28 @@ impl LogisticValidParams {
             .map(|(i, &l)| self.c() * sw(i) * if l { cw_pos } else { cw_neg })
             .collect()
     }
+}
+
+/// The dense prior means of `prior` (`None` when it is empty); fails on an index out of range,
+/// a repeated index or a mean that is not finite.
+fn prior_means(prior: &[(u32, f32)], n_features: usize) -> Result<Option<Vec<f64>>, ModelError> {
+    if prior.is_empty() {
+        return Ok(None);
+    }
+    let mut mu = vec![0.0f64; n_features];
+    let mut seen = vec![false; n_features];
+    for &(j, m) in prior {
+        let j = j as usize;
+        if j >= n_features || seen[j] || !m.is_finite() {
+            return Err(ModelError::InvalidData(format!(
+                "prior mean {m} of feature {j}: the index must be below {n_features}, \
+                 given once, and the mean finite"
+            )));
+        }
+        seen[j] = true;
+        mu[j] = m as f64;
+    }
+    Ok(Some(mu))
 }
 
 /// Checks lengths, weights, values and indices before training.

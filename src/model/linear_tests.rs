@@ -210,6 +210,7 @@ fn ovr_targets(n: usize) -> (Vec<SparseVec>, Vec<BinaryTarget>) {
             name: "a".into(),
             labels: data.labels.clone(),
             sample_weight: None,
+            prior: Vec::new(),
         },
         BinaryTarget {
             name: "b".into(),
@@ -220,11 +221,13 @@ fn ovr_targets(n: usize) -> (Vec<SparseVec>, Vec<BinaryTarget>) {
                 .map(|(x, y)| x ^ y)
                 .collect(),
             sample_weight: None,
+            prior: Vec::new(),
         },
         BinaryTarget {
             name: "c".into(),
             labels: data.labels.iter().map(|y| !y).collect(),
             sample_weight: Some(vec![0.5; n]),
+            prior: Vec::new(),
         },
     ];
     (data.rows, targets)
@@ -301,4 +304,42 @@ fn a_head_without_positives_still_trains_to_negative_decisions() {
         .unwrap();
     assert!(m.fit_info().converged && m.bias().is_finite() && m.bias() < 0.0);
     assert!(xs.iter().all(|x| m.decision(x) < 0.0));
+}
+
+#[test]
+fn a_prior_mean_holds_where_the_data_are_silent_and_yields_where_they_speak() {
+    // Feature 6 appears in no row: without a prior its weight is 0, with one it keeps its mean.
+    // Feature 4 ("platform") appears in positives only, so data pull its weight upwards; a
+    // negative prior mean is overridden by them (C = 100: the data weigh much more).
+    let (xs, ys) = bag_of_words();
+    let p = params(100.0);
+    let plain = p.fit_sparse_dim(&xs, &ys, None, 7).unwrap();
+    assert_eq!(plain.weights()[6], 0.0);
+    let prior = [(6, 3.0), (4, -2.0)];
+    let m = p.fit_sparse_prior(&xs, &ys, None, 7, &prior).unwrap();
+    assert!((m.weights()[6] - 3.0).abs() < 1e-4, "{}", m.weights()[6]);
+    assert!(
+        m.weights()[4] > 0.0,
+        "data override the prior: {}",
+        m.weights()[4]
+    );
+    assert!(accuracy(&m, &xs, &ys) == 1.0);
+    // An empty prior is the plain fit, bit for bit.
+    let same = p.fit_sparse_prior(&xs, &ys, None, 7, &[]).unwrap();
+    assert_eq!(same.weights(), plain.weights());
+    assert_eq!(same.bias(), plain.bias());
+}
+
+#[test]
+fn a_prior_out_of_range_repeated_or_not_finite_is_refused() {
+    let (xs, ys) = bag_of_words();
+    let p = params(1.0);
+    for bad in [
+        vec![(7, 1.0)],
+        vec![(2, 1.0), (2, 0.5)],
+        vec![(1, f32::NAN)],
+    ] {
+        let e = p.fit_sparse_prior(&xs, &ys, None, 7, &bad).unwrap_err();
+        assert!(e.to_string().contains("prior mean"), "{e}");
+    }
 }

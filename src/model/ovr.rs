@@ -11,7 +11,7 @@ use super::params::LogisticValidParams;
 use crate::text::SparseVec;
 
 /// The labels (and optional sample weights) of one binary head.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct BinaryTarget {
     /// The head's name (a label value such as a sector).
     pub name: String,
@@ -19,6 +19,10 @@ pub struct BinaryTarget {
     pub labels: Vec<bool>,
     /// Optional non-negative weight per row (0 leaves the row out of this head).
     pub sample_weight: Option<Vec<f32>>,
+    /// Prior means of some weights, as `(feature, mean)` pairs: the L2 penalty pulls each of
+    /// these weights towards its mean instead of towards zero (empty: every weight towards
+    /// zero). See [`LogisticValidParams::fit_sparse_prior`].
+    pub prior: Vec<(u32, f32)>,
 }
 
 /// K named binary logistic models sharing one feature space.
@@ -60,7 +64,13 @@ impl OneVsRest {
             .par_iter()
             .map(|t| {
                 params
-                    .fit_sparse_dim(x, &t.labels, t.sample_weight.as_deref(), n_features)
+                    .fit_sparse_prior(
+                        x,
+                        &t.labels,
+                        t.sample_weight.as_deref(),
+                        n_features,
+                        &t.prior,
+                    )
                     .map_err(|e| ModelError::InvalidData(format!("head `{}`: {e}", t.name)))
             })
             .collect::<Result<Vec<_>, _>>()?;

@@ -54,6 +54,7 @@ fn cross_validated_calibrated_model_scores_well_and_survives_the_store() {
         name: "yes".into(),
         labels: data.labels.clone(),
         sample_weight: None,
+        prior: Vec::new(),
     }];
     let model = OneVsRest::fit_dim(&params, &data.rows, &targets, 300).unwrap();
     let tmp = tempfile::tempdir().unwrap();
