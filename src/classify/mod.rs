@@ -18,6 +18,9 @@ pub mod persist;
 pub mod prior;
 pub mod report;
 pub mod selftrain;
+pub mod shift;
+#[cfg(test)]
+mod shift_tests;
 pub mod train;
 pub mod views;
 

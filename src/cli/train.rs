@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use clap::Args as ClapArgs;
 use landscape::classify::heads::RowLabel;
+use landscape::classify::shift::Shifts;
 use landscape::classify::{dataset, glossary, train, TrainConfig};
 use landscape::retrain::{labelled, merge_files, registry};
 
@@ -91,7 +92,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     });
     let name = format!("{name}@{}", env!("CARGO_PKG_VERSION"));
     let trained = train::train(&set, &cfg, &name, &say)?;
-    let mut card = model_card(&name, &set, &cfg, &trained.report);
+    let mut card = model_card(&name, &set, &cfg, &trained.report, trained.shifts);
     card += &conflicts_section(&conflicts);
     let extra = serde_json::json!({
         "name": name,
@@ -105,6 +106,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         "weak_rules": "World Bank ICT sector share >= 50% -> digital; 0% with no digital theme -> not digital",
         "config": cfg,
         "cross_validation": trained.report,
+        "threshold_shifts": trained.shifts,
     });
     trained.classifier.save(&args.out, &card, extra)?;
     say(&format!("wrote {}", args.out.display()));
@@ -188,6 +190,7 @@ fn model_card(
     set: &dataset::TrainingSet,
     cfg: &TrainConfig,
     report: &landscape::classify::report::CvReport,
+    shifts: Shifts,
 ) -> String {
     format!(
         "# Model card: {name}\n\n\
@@ -198,7 +201,7 @@ fn model_card(
          the definitions in `LABELS.md` and `TAXONOMY.md`; fourteen L2 logistic-regression heads \
          (balanced class weights, C = {}; sector heads C = {}{}), each calibrated by Platt \
          scaling on out-of-fold scores; `openness` by stated rules (open-source products and licences against \
-         proprietary products and vendor software).{} A head says yes when its score is positive.\n\n\
+         proprietary products and vendor software).{}{} A head says yes when its score is positive.\n\n\
          ## Training data\n\n{} rows: hand-labelled rows and weak labels (World Bank ICT sector \
          share; weight {}).\n\n```json\n{}\n```\n\n## Quality\n\n{}",
         set.vocabulary_texts.len(),
@@ -209,10 +212,29 @@ fn model_card(
         cfg.c_sectors.unwrap_or(cfg.c),
         views_text(cfg),
         prior_text(cfg),
+        shift_text(shifts),
         set.rows.len(),
         cfg.weak_weight,
         serde_json::to_string_pretty(&set.inputs).unwrap_or_default(),
         report.to_markdown()
+    )
+}
+
+/// The model card's words for the threshold shifts (see `classify::shift`).
+fn shift_text(s: Shifts) -> String {
+    let moved: Vec<String> = [("pillar", s.pillars), ("sector", s.sectors)]
+        .iter()
+        .filter(|(_, v)| *v != 0.0)
+        .map(|(g, v)| format!("the {g} heads' by {v}"))
+        .collect();
+    if moved.is_empty() {
+        return String::new();
+    }
+    format!(
+        " Scores are shifted before that, {}: the shift that maximises micro-F1 on the \
+         out-of-fold scores (the figures below shift each fold by the shift chosen on the other \
+         folds).",
+        moved.join(" and ")
     )
 }
 

@@ -59,6 +59,12 @@ impl LogisticModel {
         self.bias
     }
 
+    /// The same model with `delta` added to its bias (a moved decision threshold).
+    pub fn shifted(mut self, delta: f32) -> Self {
+        self.bias += delta;
+        self
+    }
+
     /// How the solver finished.
     pub fn fit_info(&self) -> FitInfo {
         self.info
