@@ -1,11 +1,14 @@
 //! The model directory: a set of named files plus `manifest.json` ([`manifest`](super::manifest)).
 //! [`ModelStore::write`] builds the directory beside its destination and renames it into
 //! place, so a reader sees the old model or the new one, never half of one.
-//! [`ModelStore::open`] verifies everything before any file is used.
+//! [`ModelStore::open`] verifies everything before any file is used, and keeps what it read so
+//! that the first [`ModelStore::read`] of each file does not read and hash it again.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -15,10 +18,31 @@ pub use super::manifest::{FORMAT_VERSION, MANIFEST};
 use crate::labels::schema::SCHEMA_VERSION;
 
 /// A verified model directory.
-#[derive(Debug, Clone)]
 pub struct ModelStore {
     dir: PathBuf,
     manifest: Manifest,
+    /// Files verified by [`ModelStore::open`] and not yet read.
+    verified: Mutex<HashMap<String, Vec<u8>>>,
+}
+
+impl Clone for ModelStore {
+    /// A clone reads its files afresh (the verified contents stay with the original).
+    fn clone(&self) -> Self {
+        ModelStore {
+            dir: self.dir.clone(),
+            manifest: self.manifest.clone(),
+            verified: Mutex::default(),
+        }
+    }
+}
+
+impl std::fmt::Debug for ModelStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ModelStore")
+            .field("dir", &self.dir)
+            .field("manifest", &self.manifest)
+            .finish_non_exhaustive()
+    }
 }
 
 impl ModelStore {
@@ -53,6 +77,7 @@ impl ModelStore {
         Ok(ModelStore {
             dir: dir.to_path_buf(),
             manifest,
+            verified: Mutex::default(),
         })
     }
 
@@ -67,10 +92,14 @@ impl ModelStore {
             .par_iter()
             .map(|entry| verify_file(dir, entry))
             .collect();
-        checked.into_iter().try_for_each(|r| r.map(drop))?;
+        let mut verified = HashMap::with_capacity(checked.len());
+        for (entry, bytes) in manifest.files.iter().zip(checked) {
+            verified.insert(entry.name.clone(), bytes?);
+        }
         Ok(ModelStore {
             dir: dir.to_path_buf(),
             manifest,
+            verified: Mutex::new(verified),
         })
     }
 
@@ -84,8 +113,13 @@ impl ModelStore {
         &self.manifest
     }
 
-    /// The content of file `name`, checked again against the manifest.
+    /// The content of file `name`: as [`ModelStore::open`] verified it the first time, read
+    /// and checked against the manifest again after that.
     pub fn read(&self, name: &str) -> Result<Vec<u8>, ModelError> {
+        let kept = self.verified.lock().ok().and_then(|mut v| v.remove(name));
+        if let Some(bytes) = kept {
+            return Ok(bytes);
+        }
         let entry = self
             .manifest
             .files

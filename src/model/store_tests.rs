@@ -75,6 +75,21 @@ fn round_trip_keeps_files_manifest_and_model() {
 }
 
 #[test]
+fn a_file_read_again_is_verified_again() {
+    let (_tmp, dir) = sample_in_tempdir();
+    let opened = ModelStore::open(&dir).unwrap();
+    // The first read hands over what `open` verified; a file changed after that is caught
+    // when it is read again, by this store or a clone of it.
+    let first = opened.read("vocab.txt").unwrap();
+    assert_eq!(first, b"data\ndigital\nroad\n");
+    fs::write(dir.join("vocab.txt"), b"data\ndigital\nrail\n").unwrap();
+    for store in [&opened, &opened.clone()] {
+        let e = store.read("vocab.txt").unwrap_err();
+        assert!(reason(e).contains("SHA-256"), "the change is caught");
+    }
+}
+
+#[test]
 fn sha256_matches_a_known_vector() {
     assert_eq!(
         sha256_hex(b"abc"),
