@@ -3,19 +3,24 @@
 //! as they come, so memory stays flat; a file output is written to a temporary file, then
 //! renamed. Files go through a pipeline: a reader thread (started while the model loads), a
 //! classifying thread and this thread writing, joined by bounded channels, so reading and
-//! writing overlap classification.
+//! writing overlap classification. With `--catalogue`, the writing stage also upserts every
+//! record into a catalogue (see [`super::store`]), committed once at the end.
 
+use std::fs::File;
 use std::io::{BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use landscape::catalogue::Catalogue;
 use landscape::classify::output::{Format as OutFormat, Sink};
 use landscape::classify::Classifier;
 use landscape::ingest::{self, ReadOptions};
 use landscape::Proposal;
 use rayon::prelude::*;
+
+use super::store::{self, Store};
 
 /// Records per batch: small enough that the pipeline fills and drains quickly.
 const BATCH: usize = 1024;
@@ -41,9 +46,33 @@ pub struct Args {
     /// (default: the version named in models/DEFAULT, else models/default)
     #[arg(long)]
     model: Option<PathBuf>,
-    /// Output file, `.csv` or `.jsonl` (default: JSON Lines on stdout).
+    /// Output file, `.csv` or `.jsonl` (default: JSON Lines on stdout, or nothing when
+    /// `--catalogue` is given).
     #[arg(long, short)]
     out: Option<PathBuf>,
+    /// Also store every record with its labels, probabilities and evidence in this catalogue
+    /// (created if missing; committed at the end), as `landscape ingest` does; rejected
+    /// records go to its `rejects.jsonl`.
+    #[arg(long)]
+    catalogue: Option<PathBuf>,
+}
+
+/// Where the writing stage puts each classified record.
+struct Outputs<'s, 'c> {
+    sink: Option<&'s mut Sink>,
+    store: Option<&'s mut Store<'c>>,
+}
+
+impl Outputs<'_, '_> {
+    fn write(&mut self, p: &Proposal) -> anyhow::Result<()> {
+        if let Some(s) = self.sink.as_mut() {
+            s.write(p)?;
+        }
+        if let Some(s) = self.store.as_mut() {
+            s.upsert(p)?;
+        }
+        Ok(())
+    }
 }
 
 /// A progress bar on a terminal (hidden otherwise).
@@ -69,11 +98,61 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         anyhow::bail!("give either files or `-` (JSON Lines on stdin), not both");
     }
     let stdin_mode = args.inputs.is_empty() || dashes > 0;
-    let format = match &args.out {
+    if stdin_mode && args.catalogue.is_some() {
+        anyhow::bail!(
+            "--catalogue stores records read from files: give the input files (a JSON Lines \
+             stream on stdin is classified to stdout only)"
+        );
+    }
+    let cat = args
+        .catalogue
+        .as_deref()
+        .map(Catalogue::create_or_open)
+        .transpose()?;
+    let mut store = cat.as_ref().map(Store::open).transpose()?;
+    let (tmp, mut sink) = open_sink(args.out.as_deref(), cat.is_none())?;
+    let n = if stdin_mode {
+        let sink = sink.as_mut().expect("stdin mode always writes");
+        classify_stdin(&load()?, sink)?
+    } else {
+        let opts = ReadOptions {
+            format: args.format,
+            preset: args.preset,
+            maps: args.maps.clone(),
+            source: None,
+        };
+        let rejects = cat.as_ref().map(store::rejects_file).transpose()?;
+        let mut outputs = Outputs {
+            sink: sink.as_mut(),
+            store: store.as_mut(),
+        };
+        classify_files(load, &args.inputs, &opts, rejects, &mut outputs)?
+    };
+    if let Some(sink) = sink {
+        sink.finish()?;
+    }
+    if let (Some(t), Some(p)) = (tmp, &args.out) {
+        t.persist(p)
+            .with_context(|| format!("cannot write {}", p.display()))?;
+        eprintln!("classified {n} records into {}", p.display());
+    }
+    if let Some(store) = store {
+        store.commit()?;
+    }
+    Ok(())
+}
+
+/// The output sink: a temporary file renamed to `out` at the end, stdout when there is no
+/// `out` and `stdout` is allowed, else none.
+fn open_sink(
+    out: Option<&Path>,
+    stdout: bool,
+) -> anyhow::Result<(Option<tempfile::NamedTempFile>, Option<Sink>)> {
+    let format = match out {
         Some(p) if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) => OutFormat::Csv,
         _ => OutFormat::Jsonl,
     };
-    let (tmp, out): (Option<tempfile::NamedTempFile>, Box<dyn Write>) = match &args.out {
+    let (tmp, w): (Option<tempfile::NamedTempFile>, Box<dyn Write>) = match out {
         Some(p) => {
             let dir = p
                 .parent()
@@ -83,27 +162,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             let f = t.reopen()?;
             (Some(t), Box::new(BufWriter::new(f)))
         }
-        None => (None, Box::new(BufWriter::new(std::io::stdout().lock()))),
+        None if stdout => (None, Box::new(BufWriter::new(std::io::stdout().lock()))),
+        None => return Ok((None, None)),
     };
-    let mut sink = Sink::new(out, format)?;
-    let n = if stdin_mode {
-        classify_stdin(&load()?, &mut sink)?
-    } else {
-        let opts = ReadOptions {
-            format: args.format,
-            preset: args.preset,
-            maps: args.maps.clone(),
-            source: None,
-        };
-        classify_files(load, &args.inputs, &opts, &mut sink)?
-    };
-    sink.finish()?;
-    if let (Some(t), Some(p)) = (tmp, &args.out) {
-        t.persist(p)
-            .with_context(|| format!("cannot write {}", p.display()))?;
-        eprintln!("classified {n} records into {}", p.display());
-    }
-    Ok(())
+    Ok((tmp, Some(Sink::new(w, format)?)))
 }
 
 /// Classifies the files through the pipeline (see the module documentation); the model is
@@ -113,11 +175,12 @@ fn classify_files(
     load: impl FnOnce() -> anyhow::Result<Classifier>,
     paths: &[PathBuf],
     opts: &ReadOptions,
-    sink: &mut Sink,
+    rejects: Option<File>,
+    out: &mut Outputs,
 ) -> anyhow::Result<u64> {
     std::thread::scope(|s| {
         let (read_tx, read_rx) = sync_channel(IN_FLIGHT);
-        let reader = s.spawn(move || read_files(paths, opts, read_tx));
+        let reader = s.spawn(move || read_files(paths, opts, rejects, read_tx));
         let model = match load() {
             Ok(m) => m,
             Err(e) => {
@@ -128,7 +191,7 @@ fn classify_files(
         };
         let (done_tx, done_rx) = sync_channel(IN_FLIGHT);
         let classifier = s.spawn(move || classify_stage(&model, read_rx, done_tx));
-        let written = write_stage(done_rx, sink);
+        let written = write_stage(done_rx, out);
         classifier
             .join()
             .unwrap_or_else(|p| std::panic::resume_unwind(p));
@@ -142,17 +205,18 @@ fn classify_files(
 }
 
 /// The reader stage: every file in turn, in batches of [`BATCH`] records, rejects reported
-/// on stderr. Stops quietly when the next stage has stopped.
+/// on stderr (and appended to `rejects`). Stops quietly when the next stage has stopped.
 fn read_files(
     paths: &[PathBuf],
     opts: &ReadOptions,
+    mut rejects: Option<File>,
     tx: SyncSender<Vec<Proposal>>,
 ) -> anyhow::Result<()> {
     for path in paths {
         let bar = progress(ingest::total_bytes(path)?, path);
         let mut reader = ingest::open(path, opts)?;
         loop {
-            let batch = next_batch(&mut *reader);
+            let batch = next_batch(&mut *reader, rejects.as_mut())?;
             if batch.is_empty() {
                 break;
             }
@@ -163,27 +227,28 @@ fn read_files(
         }
         bar.finish_and_clear();
     }
+    if let Some(f) = rejects {
+        f.sync_all()?;
+    }
     Ok(())
 }
 
 /// Up to [`BATCH`] proposals from `reader` (empty at its end).
-fn next_batch(reader: &mut dyn ingest::ProposalReader) -> Vec<Proposal> {
+fn next_batch(
+    reader: &mut dyn ingest::ProposalReader,
+    mut rejects: Option<&mut File>,
+) -> anyhow::Result<Vec<Proposal>> {
     let mut batch = Vec::with_capacity(BATCH);
     for r in &mut *reader {
         match r {
             Ok(p) => batch.push(p),
-            Err(r) => eprintln!(
-                "rejected: {}{}: {}",
-                r.file,
-                r.line.map(|l| format!(":{l}")).unwrap_or_default(),
-                r.reason
-            ),
+            Err(r) => store::reject(&r, rejects.as_deref_mut())?,
         }
         if batch.len() == BATCH {
             break;
         }
     }
-    batch
+    Ok(batch)
 }
 
 /// The classifying stage: each batch in parallel, passed on in order.
@@ -197,11 +262,11 @@ fn classify_stage(m: &Classifier, rx: Receiver<Vec<Proposal>>, tx: SyncSender<Ve
 }
 
 /// The writing stage; on an error it returns at once, which stops the stages before it.
-fn write_stage(rx: Receiver<Vec<Proposal>>, sink: &mut Sink) -> anyhow::Result<u64> {
+fn write_stage(rx: Receiver<Vec<Proposal>>, out: &mut Outputs) -> anyhow::Result<u64> {
     let mut n = 0;
     for batch in rx {
         for p in &batch {
-            sink.write(p)?;
+            out.write(p)?;
         }
         n += batch.len() as u64;
     }

@@ -2,8 +2,6 @@
 //! `--no-classify`), and upsert them into a catalogue; rejects go to `rejects.jsonl` in the
 //! catalogue and the rest goes on.
 
-use std::fs::OpenOptions;
-use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -58,10 +56,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     };
     let cat = Catalogue::create_or_open(&args.catalogue)?;
     let mut writer = cat.writer()?;
-    let mut rejects = OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(cat.rejects_path())?;
+    let mut rejects = super::store::rejects_file(&cat)?;
     let mut c = Counts::default();
     let opts = args.read.options();
     for path in &args.read.inputs {
@@ -75,16 +70,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 Some(Ok(p)) => batch.push(p),
                 Some(Err(r)) => {
                     c.rejected += 1;
-                    eprintln!(
-                        "rejected: {}{}: {}",
-                        r.file,
-                        r.line.map(|l| format!(":{l}")).unwrap_or_default(),
-                        r.reason
-                    );
-                    // One write per whole line: a kill cannot leave half a line.
-                    let mut line = serde_json::to_string(&r)?;
-                    line.push('\n');
-                    rejects.write_all(line.as_bytes())?;
+                    super::store::reject(&r, Some(&mut rejects))?;
                 }
                 None => {}
             }

@@ -17,6 +17,7 @@ mod serve;
 mod show;
 mod split;
 mod stats;
+mod store;
 mod suggest;
 mod train;
 

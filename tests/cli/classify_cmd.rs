@@ -180,3 +180,70 @@ fn classify_refuses_files_mixed_with_stdin() {
         .failure()
         .stderr(predicates::str::contains("not both"));
 }
+
+#[test]
+fn classify_stores_what_it_writes_in_a_catalogue() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (cat, out) = (tmp.path().join("cat"), tmp.path().join("out.csv"));
+    // One good record and one without an id, which is rejected and logged in the catalogue.
+    let input = tmp.path().join("in.csv");
+    std::fs::write(
+        &input,
+        "id,title,description\nA1,E-government portal,An online portal for permits\n,No id,Text\n",
+    )
+    .unwrap();
+    for _ in 0..2 {
+        landscape()
+            .args(["classify", "data/sample_proposals.csv"])
+            .arg(&input)
+            .arg("--out")
+            .arg(&out)
+            .arg("--catalogue")
+            .arg(&cat)
+            .assert()
+            .success();
+    }
+    let mut written: BTreeMap<String, String> = BTreeMap::new();
+    for r in csv::Reader::from_path(&out).unwrap().deserialize() {
+        let r: BTreeMap<String, String> = r.unwrap();
+        written.insert(r["key"].clone(), r["digital"].clone());
+    }
+    let hits = super::search_json(&cat, None, &[]);
+    let stored: BTreeMap<String, String> = hits["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            let d = &h["proposal"]["classification"]["labels"]["digital"];
+            (h["key"].as_str().unwrap().to_string(), d.to_string())
+        })
+        .collect();
+    assert_eq!(stored.len(), keys_in(&sample_csv()).len() + 1);
+    assert_eq!(stored, written, "the catalogue holds what the file says");
+    let rejects = std::fs::read_to_string(cat.join("rejects.jsonl")).unwrap();
+    assert_eq!(rejects.lines().count(), 2, "one reject per run:\n{rejects}");
+    assert!(rejects.contains("no id"), "{rejects}");
+}
+
+#[test]
+fn classify_without_out_writes_only_the_catalogue() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cat = tmp.path().join("cat");
+    landscape()
+        .args(["classify", "data/sample_proposals.csv", "--catalogue"])
+        .arg(&cat)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicates::str::contains(format!(
+            "{} records added",
+            keys_in(&sample_csv()).len()
+        )));
+    landscape()
+        .args(["classify", "--catalogue"])
+        .arg(&cat)
+        .write_stdin("{\"id\":\"1\",\"title\":\"t\",\"description\":\"d\"}\n")
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("give the input files"));
+}
