@@ -29,10 +29,23 @@ pub(crate) fn push_fixed(s: &mut String, v: f32, places: usize, plus: bool) {
     }
     let scale = 10u64.pow(places as u32);
     let m = (f64::from(v.abs()) * scale as f64).round_ties_even() as u64;
-    let _ = write!(s, "{}", m / scale);
+    push_digits(s, m / scale, 1);
     if places > 0 {
-        let _ = write!(s, ".{:0places$}", m % scale);
+        s.push('.');
+        push_digits(s, m % scale, places);
     }
+}
+
+/// Appends the decimal digits of `n`, zero-padded to at least `width` (at most 20) digits.
+fn push_digits(s: &mut String, mut n: u64, width: usize) {
+    let mut buf = [b'0'; 20];
+    let mut start = buf.len();
+    while n > 0 || buf.len() - start < width {
+        start -= 1;
+        buf[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    s.push_str(std::str::from_utf8(&buf[start..]).expect("ASCII digits"));
 }
 
 #[cfg(test)]

@@ -8,7 +8,6 @@
 //! text unchanged.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 use std::io::Write;
 
 use serde::{Deserialize, Serialize};
@@ -136,7 +135,9 @@ fn evidence(c: &Classification) -> String {
     let mut s = String::new();
     for (k, e) in c.evidence.iter().enumerate() {
         separate(&mut s, k, "; ");
-        let _ = write!(s, "{}={}: {} (", e.head, e.label, e.term);
+        for part in [&e.head, "=", &e.label, ": ", &e.term, " ("] {
+            s.push_str(part);
+        }
         push_fixed(&mut s, e.weight, 2, true);
         s.push(')');
     }
@@ -153,8 +154,8 @@ fn row<'a>(p: &'a Proposal, c: &'a Classification) -> Row<'a> {
         sectors: Labels::join(&l.sectors),
         p_digital: probs(&[c.p_digital()]),
         p_digital_levels: probs(&c.digital_probs),
-        p_pillars: pairs(Pillar::ALL, &c.pillar_probs),
-        p_sectors: pairs(Sector::ALL, &c.sector_probs),
+        p_pillars: pairs(Pillar::ALL, Pillar::as_str, &c.pillar_probs),
+        p_sectors: pairs(Sector::ALL, Sector::as_str, &c.sector_probs),
         evidence: evidence(c),
         source: Cow::Borrowed(&p.source),
         key: Cow::Owned(p.key()),
@@ -162,11 +163,12 @@ fn row<'a>(p: &'a Proposal, c: &'a Classification) -> Row<'a> {
     }
 }
 
-fn pairs<T: std::fmt::Display>(names: &[T], p: &[f32]) -> String {
+fn pairs<T: Copy>(names: &[T], name: fn(T) -> &'static str, p: &[f32]) -> String {
     let mut s = String::with_capacity(24 * p.len());
-    for (k, (n, v)) in names.iter().zip(p).enumerate() {
+    for (k, (&n, v)) in names.iter().zip(p).enumerate() {
         separate(&mut s, k, ";");
-        let _ = write!(s, "{n}=");
+        s.push_str(name(n));
+        s.push('=');
         push_fixed(&mut s, *v, 3, false);
     }
     s

@@ -120,6 +120,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             preset: args.preset,
             maps: args.maps.clone(),
             source: None,
+            // Only a catalogue stores the language; the output files have no column for it.
+            skip_language: cat.is_none(),
         };
         let rejects = cat.as_ref().map(store::rejects_file).transpose()?;
         let mut outputs = Outputs {

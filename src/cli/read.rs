@@ -47,6 +47,7 @@ impl ReadArgs {
             preset: self.preset,
             maps: self.maps.clone(),
             source: self.source.clone(),
+            skip_language: false,
         }
     }
 }

@@ -1,9 +1,40 @@
 //! A small stop-word language detector for `en`, `fr`, `es`, `de` and `pt`, used when the
-//! source does not say which language a record is in.
+//! source does not say which language a record is in, and [`WithLanguage`], the reader that
+//! applies it.
 
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
+
+use super::{ProposalReader, Reject, Warning};
+use crate::proposal::Proposal;
+
+/// A reader whose records carry a detected `language` where the source gives none.
+pub(crate) struct WithLanguage(pub(crate) Box<dyn ProposalReader>);
+
+impl Iterator for WithLanguage {
+    type Item = Result<Proposal, Reject>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let r = self.0.next()?;
+        Some(r.map(|mut p| {
+            if p.language.is_none() {
+                p.language = detect(&p.text).map(str::to_string);
+            }
+            p
+        }))
+    }
+}
+
+impl ProposalReader for WithLanguage {
+    fn warnings(&mut self) -> Vec<Warning> {
+        self.0.warnings()
+    }
+
+    fn bytes_read(&self) -> u64 {
+        self.0.bytes_read()
+    }
+}
 
 const EN: &[&str] = &[
     "the", "and", "of", "to", "in", "for", "with", "is", "on", "this", "that", "by", "are", "from",

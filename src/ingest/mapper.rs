@@ -4,7 +4,6 @@
 use crate::country;
 use crate::proposal::Proposal;
 
-use super::lang;
 use super::row::Row;
 
 /// Turns one row into a proposal, or says why it cannot.
@@ -14,7 +13,8 @@ pub trait RowMapper: Send + Sync {
 }
 
 /// Checks that the record has an id and a text, then fills what can be derived: the text
-/// from title and description, the language by detection, the region from the country.
+/// from title and description, the region from the country (the language is detected by
+/// [`super::open`]'s reader unless the caller asks it not to).
 pub fn finish(mut p: Proposal) -> Result<Proposal, String> {
     p.id = p.id.trim().to_string();
     if p.id.is_empty() {
@@ -28,9 +28,6 @@ pub fn finish(mut p: Proposal) -> Result<Proposal, String> {
             "record {} has no text (title and description are empty)",
             p.id
         ));
-    }
-    if p.language.is_none() {
-        p.language = lang::detect(&p.text).map(str::to_string);
     }
     if p.region.is_none() {
         p.region = p

@@ -111,6 +111,9 @@ pub struct ReadOptions {
     /// The source name; defaults to the preset's (`undp14`, `wb`, ...; `undp14` for
     /// project JSON), else the file stem.
     pub source: Option<String>,
+    /// Leave `language` unset where the file does not give it, instead of detecting it: for a
+    /// caller that never reads it (`classify` without a catalogue).
+    pub skip_language: bool,
 }
 
 /// A stream of proposals from one file.
@@ -140,7 +143,7 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Box<dyn ProposalReader>, 
             .or(preset.map(|p| p.source().to_string()))
             .unwrap_or(stem.clone())
     };
-    Ok(match format {
+    let reader: Box<dyn ProposalReader> = match format {
         Format::Csv => open_csv(path, source, opts, &name_for)?,
         Format::Jsonl => {
             let mapping = match opts.preset {
@@ -157,6 +160,10 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Box<dyn ProposalReader>, 
             source,
             &name_for(Some(Preset::UndpOpen2014)),
         )?),
+    };
+    Ok(match opts.skip_language {
+        true => reader,
+        false => Box::new(lang::WithLanguage(reader)),
     })
 }
 

@@ -219,6 +219,18 @@ fn classify_stores_what_it_writes_in_a_catalogue() {
         })
         .collect();
     assert_eq!(stored.len(), keys_in(&sample_csv()).len() + 1);
+    let languages: Vec<&str> = hits["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|h| h["proposal"]["language"].as_str())
+        .collect();
+    for l in ["en", "fr", "es"] {
+        assert!(
+            languages.contains(&l),
+            "the catalogue keeps detected languages: {languages:?}"
+        );
+    }
     assert_eq!(stored, written, "the catalogue holds what the file says");
     let rejects = std::fs::read_to_string(cat.join("rejects.jsonl")).unwrap();
     assert_eq!(rejects.lines().count(), 2, "one reject per run:\n{rejects}");
