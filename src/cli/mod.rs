@@ -93,9 +93,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 
 /// Is this error a closed pipe (for example `landscape search ... | head`)?
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    let pipe = Some(std::io::ErrorKind::BrokenPipe);
     err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        e.downcast_ref::<std::io::Error>().map(|io| io.kind()) == pipe
+            || e.downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind())
+                == pipe
     })
 }
 
@@ -109,5 +112,32 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
         1
     } else {
         2
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use anyhow::Context;
+
+    /// A reader of our output that has gone away.
+    struct Closed;
+
+    impl std::io::Write for Closed {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_is_recognised_through_json_and_context() {
+        let json = serde_json::to_writer(Closed, &[1, 2, 3]).context("writing JSON");
+        assert!(super::is_broken_pipe(&json.unwrap_err()));
+        let io = std::io::Write::write_all(&mut Closed, b"x").context("writing");
+        assert!(super::is_broken_pipe(&io.unwrap_err()));
+        let other = serde_json::from_str::<u8>("x").context("reading JSON");
+        assert!(!super::is_broken_pipe(&other.unwrap_err()));
     }
 }
