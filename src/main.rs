@@ -20,7 +20,7 @@ fn main() -> ExitCode {
             if cli::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {err:#}");
+            eprintln!("error: {}", cli::message(&err));
             ExitCode::from(cli::exit_code(&err))
         }
     }

@@ -91,6 +91,23 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
+/// The error and its causes, `: `-separated, leaving out a cause whose words the message
+/// already ends with (many errors put their cause in their own message).
+pub fn message(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for e in err.chain() {
+        let text = e.to_string();
+        if out.ends_with(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
 /// Is this error a closed pipe (for example `landscape search ... | head`)?
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     let pipe = Some(std::io::ErrorKind::BrokenPipe);
@@ -139,5 +156,18 @@ mod tests {
         assert!(super::is_broken_pipe(&io.unwrap_err()));
         let other = serde_json::from_str::<u8>("x").context("reading JSON");
         assert!(!super::is_broken_pipe(&other.unwrap_err()));
+    }
+
+    #[test]
+    fn a_cause_already_in_the_message_is_said_once() {
+        let io = || std::io::Error::from(std::io::ErrorKind::NotFound);
+        let e = anyhow::Error::new(io()).context(format!("gold.csv: {}", io()));
+        let e = e.context("reading labelled files");
+        assert_eq!(
+            super::message(&e),
+            format!("reading labelled files: gold.csv: {}", io())
+        );
+        let e = anyhow::Error::new(io()).context("cannot open x");
+        assert_eq!(super::message(&e), format!("cannot open x: {}", io()));
     }
 }
