@@ -136,22 +136,20 @@ fn with_glossary(mut cfg: TrainConfig, path: Option<&Path>) -> anyhow::Result<Tr
     Ok(cfg)
 }
 
-/// How the sector heads' second views are set, for the model card.
 /// The model card's words for the lexicon priors (see `classify::prior`).
 fn prior_text(cfg: &TrainConfig) -> String {
     let s = cfg.prior_strength();
-    let parts: Vec<String> = [
-        (
-            "the `digital` head's weight on each digital concept",
-            s.digital,
-        ),
-        ("each pillar head's weight on its own concept", s.pillars),
-        ("each sector head's weight on its own concept", s.sectors),
-    ]
-    .iter()
-    .filter(|(_, m)| *m != 0.0)
-    .map(|(what, m)| format!("{what} towards {m}"))
-    .collect();
+    let parts = nonzero(
+        &[
+            (
+                "the `digital` head's weight on each digital concept",
+                s.digital,
+            ),
+            ("each pillar head's weight on its own concept", s.pillars),
+            ("each sector head's weight on its own concept", s.sectors),
+        ],
+        |what, m| format!("{what} towards {m}"),
+    );
     if parts.is_empty() {
         return String::new();
     }
@@ -162,6 +160,16 @@ fn prior_text(cfg: &TrainConfig) -> String {
     )
 }
 
+/// `phrase(name, value)` for each item whose value is not 0.
+fn nonzero(items: &[(&str, f32)], phrase: impl Fn(&str, f32) -> String) -> Vec<String> {
+    items
+        .iter()
+        .filter(|(_, v)| *v != 0.0)
+        .map(|&(n, v)| phrase(n, v))
+        .collect()
+}
+
+/// How the sector heads' second views are set, for the model card.
 fn views_text(cfg: &TrainConfig) -> String {
     let views: Vec<String> = [
         ("word n-grams", cfg.word_view_sectors),
@@ -222,11 +230,9 @@ fn model_card(
 
 /// The model card's words for the threshold shifts (see `classify::shift`).
 fn shift_text(s: Shifts) -> String {
-    let moved: Vec<String> = [("pillar", s.pillars), ("sector", s.sectors)]
-        .iter()
-        .filter(|(_, v)| *v != 0.0)
-        .map(|(g, v)| format!("the {g} heads' by {v}"))
-        .collect();
+    let moved = nonzero(&[("pillar", s.pillars), ("sector", s.sectors)], |g, v| {
+        format!("the {g} heads' by {v}")
+    });
     if moved.is_empty() {
         return String::new();
     }
