@@ -98,7 +98,10 @@ impl Classifier {
         // The two large parts load side by side.
         let (heads, featurizer) = rayon::join(
             || -> Result<_, PersistError> { Ok(decode_ovr(&store.read("heads.bin")?)?) },
-            || Featurizer::load(dir),
+            || {
+                // The featurizer's files come from the store, which has verified them.
+                Featurizer::load_with(dir, &|name| store.read(name).map_err(std::io::Error::other))
+            },
         );
         let heads = heads?;
         if heads.models().len() != N_HEADS || meta.platt.len() != N_HEADS {

@@ -73,13 +73,20 @@ impl Featurizer {
     /// Reads a featurizer saved by [`Featurizer::save`]. Errors name the file and what is
     /// wrong with it (missing, truncated, bad magic, unsupported version, checksum, mismatch).
     pub fn load(dir: &Path) -> Result<Featurizer, TextError> {
-        let meta = read_meta(&dir.join(FEATURES_JSON))?;
+        Self::load_with(dir, &|name| fs::read(dir.join(name)))
+    }
+
+    /// [`Featurizer::load`] with the directory's files (by name) given by `read`: for a caller
+    /// that has read them already, such as a model store that verified them.
+    pub fn load_with(dir: &Path, read: &FileReader<'_>) -> Result<Featurizer, TextError> {
+        let file = |name: &str| read(name).map_err(|e| TextError::io(dir.join(name), e));
+        let meta = parse_meta(&dir.join(FEATURES_JSON), &file(FEATURES_JSON)?)?;
         let config = meta
             .config
             .validated()
             .map_err(|e| TextError::corrupt(dir.join(FEATURES_JSON), e.to_string()))?;
         let bin_path = dir.join(FEATURES_BIN);
-        let bytes = fs::read(&bin_path).map_err(|e| TextError::io(&bin_path, e))?;
+        let bytes = file(FEATURES_BIN)?;
         let (n_docs, word, char) =
             decode_vocabs(&bytes).map_err(|what| TextError::corrupt(&bin_path, what))?;
         if (n_docs, word.len(), char.len()) != (meta.n_docs, meta.word_features, meta.char_features)
@@ -95,15 +102,17 @@ impl Featurizer {
             rows_to_vocab(BlockKind::Word, word),
             rows_to_vocab(BlockKind::Char, char),
         );
-        check_tokenizer(&dir.join(TOKENIZER_JSON), &f)?;
+        check_tokenizer(&dir.join(TOKENIZER_JSON), &file(TOKENIZER_JSON)?, &f)?;
         Ok(f)
     }
 }
 
-fn read_meta(path: &Path) -> Result<Meta, TextError> {
-    let text = fs::read(path).map_err(|e| TextError::io(path, e))?;
+/// Reads one file of a featurizer's directory by name.
+pub type FileReader<'a> = dyn Fn(&str) -> std::io::Result<Vec<u8>> + Sync + 'a;
+
+fn parse_meta(path: &Path, text: &[u8]) -> Result<Meta, TextError> {
     let meta: Meta =
-        serde_json::from_slice(&text).map_err(|e| TextError::corrupt(path, e.to_string()))?;
+        serde_json::from_slice(text).map_err(|e| TextError::corrupt(path, e.to_string()))?;
     if meta.format != FORMAT_NAME {
         return Err(TextError::corrupt(
             path,
@@ -137,14 +146,8 @@ fn rows_to_vocab(kind: BlockKind, rows: Vec<(String, u32, f32)>) -> Vocab {
 }
 
 /// Checks that `tokenizer.json` parses and holds this featurizer's words and pipeline.
-fn check_tokenizer(path: &Path, f: &Featurizer) -> Result<(), TextError> {
-    if !path.exists() {
-        return Err(TextError::io(
-            path,
-            std::io::Error::from(std::io::ErrorKind::NotFound),
-        ));
-    }
-    let t = tokenizers::Tokenizer::from_file(path)
+fn check_tokenizer(path: &Path, bytes: &[u8], f: &Featurizer) -> Result<(), TextError> {
+    let t = tokenizers::Tokenizer::from_bytes(bytes)
         .map_err(|e| TextError::corrupt(path, e.to_string()))?;
     let same_norm = serde_json::to_value(t.get_normalizer()).ok()
         == serde_json::to_value(Some(tokenizers::NormalizerWrapper::from(normalizer()))).ok();
