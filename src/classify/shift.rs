@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use super::heads::{RowLabel, PILLAR0, SECTOR0};
+use super::heads::{RowLabel, N_HEADS, PILLAR0, SECTOR0};
 use crate::labels::{Labels, Pillar, Sector};
 
 /// The shifts tried, smallest first; a larger one wins only if it scores strictly better.
@@ -65,19 +65,16 @@ impl Shifts {
 
     /// Adds the shifts to one row's scores.
     pub fn apply(&self, d: &mut [f32]) {
-        for v in &mut d[PILLAR0..SECTOR0] {
-            *v += self.pillars;
-        }
-        for v in &mut d[SECTOR0..SECTOR0 + 6] {
-            *v += self.sectors;
-        }
+        d.iter_mut()
+            .enumerate()
+            .for_each(|(h, v)| *v += self.of_head(h));
     }
 
     /// The shift of head `h` (0 for the `digital` and `principal` heads).
     pub fn of_head(&self, h: usize) -> f32 {
         match h {
             h if (PILLAR0..SECTOR0).contains(&h) => self.pillars,
-            h if (SECTOR0..SECTOR0 + 6).contains(&h) => self.sectors,
+            h if (SECTOR0..N_HEADS).contains(&h) => self.sectors,
             _ => 0.0,
         }
     }
