@@ -230,7 +230,7 @@ fn every_positive_label_has_evidence() {
         }
         // Every evidence item supports a label the record actually has.
         for e in &c.evidence {
-            let ok = match e.head.as_str() {
+            let ok = match e.head.as_ref() {
                 "digital" => e.label == l.digital.to_string(),
                 "pillars" => l.pillars.iter().any(|p| p.as_str() == e.label),
                 "sectors" => l.sectors.iter().any(|s| s.as_str() == e.label),

@@ -37,8 +37,20 @@ impl Classifier {
             N_HEADS,
             "a classifier has {N_HEADS} heads"
         );
+        let packed = Packed::new(&heads);
+        Classifier::with_packed(featurizer, lexicon, (heads, packed), platt, name)
+    }
+
+    /// [`Classifier::from_parts`] with the heads' weights already packed by [`Packed::new`]
+    /// (so a loader can pack them while the featurizer loads).
+    pub(crate) fn with_packed(
+        featurizer: Featurizer,
+        lexicon: Lexicon,
+        (heads, Packed { packed, biases }): (OneVsRest, Packed),
+        platt: Vec<Platt>,
+        name: String,
+    ) -> Classifier {
         assert_eq!(platt.len(), N_HEADS, "one calibration per head");
-        let (packed, biases) = pack(&heads);
         Classifier {
             featurizer,
             lexicon,
@@ -190,18 +202,29 @@ impl Classifier {
     }
 }
 
-/// Interleaves the heads' weights: `packed[i * N_HEADS + h]` is head `h`'s weight of feature `i`.
-/// Filled row by row, so the 11 MB array is written once in order (not once per head).
-fn pack(heads: &OneVsRest) -> (Vec<f32>, [f32; N_HEADS]) {
-    let models = heads.models();
-    let dim = models.iter().map(|m| m.weights().len()).max().unwrap_or(0);
-    let mut packed = Vec::with_capacity(dim * N_HEADS);
-    for i in 0..dim {
-        packed.extend(
-            models
-                .iter()
-                .map(|m| m.weights().get(i).copied().unwrap_or(0.0)),
-        );
+/// The heads' weights interleaved: `packed[i * N_HEADS + h]` is head `h`'s weight of feature
+/// `i`; and their biases.
+pub(crate) struct Packed {
+    packed: Vec<f32>,
+    biases: [f32; N_HEADS],
+}
+
+impl Packed {
+    /// Packs the heads row by row, so the array (8 to 11 MB) is written once in order (not once
+    /// per head). Panics unless there are [`N_HEADS`] heads.
+    pub(crate) fn new(heads: &OneVsRest) -> Packed {
+        let models = heads.models();
+        assert_eq!(models.len(), N_HEADS, "a classifier has {N_HEADS} heads");
+        let dim = models.iter().map(|m| m.weights().len()).max().unwrap_or(0);
+        let mut packed = Vec::with_capacity(dim * N_HEADS);
+        for i in 0..dim {
+            packed.extend(
+                models
+                    .iter()
+                    .map(|m| m.weights().get(i).copied().unwrap_or(0.0)),
+            );
+        }
+        let biases = std::array::from_fn(|h| models[h].bias());
+        Packed { packed, biases }
     }
-    (packed, std::array::from_fn(|h| models[h].bias()))
 }

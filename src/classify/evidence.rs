@@ -2,6 +2,8 @@
 //! feature is weight × value; the strongest positive ones are kept, preferring readable word
 //! n-grams and lexicon concepts (shown with the phrase that matched) over character n-grams.
 
+use std::borrow::Cow;
+
 use super::classifier::Classifier;
 use super::heads::{DIGITAL, PILLAR0, SECTOR0};
 use crate::labels::{Evidence, Labels};
@@ -20,9 +22,13 @@ const PER_DECISION: usize = 4;
 
 /// Evidence for every positive label (and for `digital` 0, what argued against).
 pub fn linear(c: &Classifier, ws: &Words, x: &SparseVec, labels: &Labels) -> Vec<Evidence> {
-    let digital = labels.digital.to_string();
+    let digital = match labels.digital {
+        0 => "0",
+        1 => "1",
+        _ => "2",
+    };
     let sign = if labels.is_digital() { 1.0 } else { -1.0 };
-    let mut decisions: Vec<Decision> = vec![(DIGITAL, sign, "digital", &digital)];
+    let mut decisions: Vec<Decision> = vec![(DIGITAL, sign, "digital", digital)];
     decisions.extend(
         labels
             .pillars
@@ -44,7 +50,7 @@ pub fn linear(c: &Classifier, ws: &Words, x: &SparseVec, labels: &Labels) -> Vec
 }
 
 /// One decision to explain: the head, the sign that supports it, the field and label shown.
-type Decision<'a> = (usize, f32, &'a str, &'a str);
+type Decision = (usize, f32, &'static str, &'static str);
 
 /// A feature's contribution: readable or not, its index, weight × value.
 type Contribution = (bool, u32, f32);
@@ -149,8 +155,8 @@ fn push(c: &Classifier, ws: &Words, d: &Decision, top: Vec<Contribution>, out: &
             continue;
         }
         out.push(Evidence {
-            head: field.into(),
-            label: label.into(),
+            head: Cow::Borrowed(field),
+            label: Cow::Borrowed(label),
             term,
             weight: v,
         });

@@ -7,7 +7,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::text::FeatureBlock;
+use crate::text::{word_hash, FeatureBlock, HashIndex};
 
 /// The lexicon shipped with landscape.
 pub const DEFAULT_LEXICON: &str = include_str!("lexicon.txt");
@@ -23,9 +23,17 @@ struct Phrase {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     names: Vec<String>,
-    exact: HashMap<String, Vec<Phrase>>,
-    /// Prefix phrases keyed by the first three bytes of their stem (shorter stems: key as is).
-    prefix: HashMap<String, Vec<(String, Phrase)>>,
+    /// Phrases by their first word (the word, then its phrases), found through `exact_index`
+    /// by the word's hash.
+    exact: Vec<(String, Vec<Phrase>)>,
+    exact_index: HashIndex,
+    /// Prefix phrases keyed by the first three bytes of their stem (shorter stems: key as is),
+    /// found through `prefix_index` by the key's hash.
+    prefix: Vec<Vec<(String, Phrase)>>,
+    prefix_index: HashIndex,
+    /// Filters of the two tables' keys, checked before probing them.
+    exact_filter: Filter,
+    prefix_filter: Filter,
     /// The byte lengths (1 to 3) of the keys in `prefix`, in order, so a word is looked up
     /// only at those (the shipped lexicon's stems all have three bytes or more). A bare `*`
     /// matches nothing, as before this index existed.
@@ -44,44 +52,16 @@ pub struct LexiconError {
     pub reason: String,
 }
 
-impl Lexicon {
-    /// Parses `concept: phrase | phrase*` lines (`#` starts a comment).
-    pub fn parse(src: &str, scale: f32) -> Result<Lexicon, LexiconError> {
-        let mut lex = Lexicon {
-            names: Vec::new(),
-            exact: HashMap::default(),
-            prefix: HashMap::default(),
-            prefix_lens: Vec::new(),
-            scale,
-            source: src.to_string(),
-        };
-        for (i, line) in src.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let (name, phrases) = line.split_once(':').ok_or_else(|| LexiconError {
-                line: i + 1,
-                reason: "expected `concept: phrase | phrase`".into(),
-            })?;
-            let concept = lex.names.len() as u32;
-            lex.names.push(name.trim().to_string());
-            let mut seen = std::collections::HashSet::new();
-            for p in phrases.split('|') {
-                let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
-                if seen.insert(p.clone()) {
-                    lex.add_phrase(concept, &p);
-                }
-            }
-        }
-        Ok(lex)
-    }
+/// The lexicon being parsed: phrases grouped by their first word or prefix key.
+#[derive(Default)]
+struct Builder {
+    names: Vec<String>,
+    exact: HashMap<String, Vec<Phrase>>,
+    prefix: HashMap<String, Vec<(String, Phrase)>>,
+    prefix_lens: Vec<usize>,
+}
 
-    /// The shipped lexicon with feature scale `scale`.
-    pub fn default_with_scale(scale: f32) -> Lexicon {
-        Lexicon::parse(DEFAULT_LEXICON, scale).expect("the shipped lexicon parses")
-    }
-
+impl Builder {
     fn add_phrase(&mut self, concept: u32, phrase: &str) {
         let words: Vec<String> = phrase.split_whitespace().map(str::to_string).collect();
         let Some((first, rest)) = words.split_first() else {
@@ -105,6 +85,60 @@ impl Lexicon {
             }
             None => self.exact.entry(first.clone()).or_default().push(p),
         }
+    }
+
+    /// The lexicon, its groups in a fixed order (sorted by word and key) behind hash tables.
+    fn build(self, scale: f32, src: &str) -> Lexicon {
+        let mut exact: Vec<(String, Vec<Phrase>)> = self.exact.into_iter().collect();
+        exact.sort_by(|a, b| a.0.cmp(&b.0));
+        let keys: Vec<u64> = exact.iter().map(|(w, _)| word_hash(w)).collect();
+        let mut prefix: Vec<(String, Vec<(String, Phrase)>)> = self.prefix.into_iter().collect();
+        prefix.sort_by(|a, b| a.0.cmp(&b.0));
+        let prefix_keys: Vec<u64> = prefix.iter().map(|(k, _)| prefix_key(k)).collect();
+        Lexicon {
+            names: self.names,
+            exact_filter: Filter::new(&keys),
+            prefix_filter: Filter::new(&prefix_keys),
+            exact_index: HashIndex::new(&keys),
+            exact,
+            prefix_index: HashIndex::new(&prefix_keys),
+            prefix: prefix.into_iter().map(|(_, g)| g).collect(),
+            prefix_lens: self.prefix_lens,
+            scale,
+            source: src.to_string(),
+        }
+    }
+}
+
+impl Lexicon {
+    /// Parses `concept: phrase | phrase*` lines (`#` starts a comment).
+    pub fn parse(src: &str, scale: f32) -> Result<Lexicon, LexiconError> {
+        let mut b = Builder::default();
+        for (i, line) in src.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (name, phrases) = line.split_once(':').ok_or_else(|| LexiconError {
+                line: i + 1,
+                reason: "expected `concept: phrase | phrase`".into(),
+            })?;
+            let concept = b.names.len() as u32;
+            b.names.push(name.trim().to_string());
+            let mut seen = std::collections::HashSet::new();
+            for p in phrases.split('|') {
+                let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
+                if seen.insert(p.clone()) {
+                    b.add_phrase(concept, &p);
+                }
+            }
+        }
+        Ok(b.build(scale, src))
+    }
+
+    /// The shipped lexicon with feature scale `scale`.
+    pub fn default_with_scale(scale: f32) -> Lexicon {
+        Lexicon::parse(DEFAULT_LEXICON, scale).expect("the shipped lexicon parses")
     }
 
     /// The text the lexicon was parsed from.
@@ -131,19 +165,29 @@ impl Lexicon {
     pub fn matches(&self, words: &[&str]) -> Vec<(u32, usize, usize)> {
         let mut out = Vec::new();
         for (i, w) in words.iter().enumerate() {
-            let exact = self.exact.get(*w).into_iter().flatten();
-            let pre = self
-                .prefix_lens
-                .iter()
-                .copied()
-                .filter(|&n| n <= w.len() && w.is_char_boundary(n))
-                .filter_map(|n| self.prefix.get(&w[..n]))
-                .flatten()
-                .filter(|(stem, _)| w.starts_with(stem.as_str()))
-                .map(|(_, p)| p);
-            for p in exact.chain(pre) {
-                if rest_matches(&p.rest, &words[i + 1..]) {
-                    out.push((p.concept, i, p.rest.len() + 1));
+            let h = word_hash(w);
+            if self.exact_filter.may_hold(h) {
+                if let Some((first, ps)) = self.exact_index.get(h).map(|g| &self.exact[g as usize])
+                {
+                    if first == w {
+                        push_matches(ps.iter(), words, i, &mut out);
+                    }
+                }
+            }
+            for &n in &self.prefix_lens {
+                if n > w.len() || !w.is_char_boundary(n) {
+                    continue;
+                }
+                let k = prefix_key(&w[..n]);
+                if !self.prefix_filter.may_hold(k) {
+                    continue;
+                }
+                if let Some(g) = self.prefix_index.get(k) {
+                    let ps = self.prefix[g as usize]
+                        .iter()
+                        .filter(|(stem, _)| w.starts_with(stem.as_str()))
+                        .map(|(_, p)| p);
+                    push_matches(ps, words, i, &mut out);
                 }
             }
         }
@@ -170,6 +214,58 @@ impl Lexicon {
         let mut counts = vec![0u32; self.names.len()];
         matches.iter().for_each(|m| counts[m.0 as usize] += 1);
         counts
+    }
+}
+
+/// Pushes `(concept, i, length)` for each phrase of `phrases` (all starting with word `i`)
+/// whose other words follow.
+fn push_matches<'p>(
+    phrases: impl Iterator<Item = &'p Phrase>,
+    words: &[&str],
+    i: usize,
+    out: &mut Vec<(u32, usize, usize)>,
+) {
+    for p in phrases {
+        if rest_matches(&p.rest, &words[i + 1..]) {
+            out.push((p.concept, i, p.rest.len() + 1));
+        }
+    }
+}
+
+/// The hash of a prefix key (one to three bytes): the bytes and the length packed into one
+/// integer, then mixed.
+fn prefix_key(key: &str) -> u64 {
+    let packed = key
+        .bytes()
+        .fold(key.len() as u64, |acc, b| acc << 8 | b as u64);
+    crate::text::mix_hash(packed)
+}
+
+/// A 16,384-bit filter over 64-bit hashes (2 KB, so it stays in the L1 cache): a word whose
+/// bit is clear is certainly not a key, so most words skip the table probe.
+#[derive(Debug, Clone)]
+struct Filter(Box<[u64; 256]>);
+
+impl Filter {
+    fn new(keys: &[u64]) -> Filter {
+        let mut f = Filter(Box::new([0; 256]));
+        keys.iter().for_each(|&k| {
+            let b = Self::bit(k);
+            f.0[b >> 6] |= 1 << (b & 63);
+        });
+        f
+    }
+
+    /// The bit of a hash: its top 14 bits (the tables probe by the low bits).
+    #[inline]
+    fn bit(h: u64) -> usize {
+        (h >> 50) as usize
+    }
+
+    #[inline]
+    fn may_hold(&self, h: u64) -> bool {
+        let b = Self::bit(h);
+        self.0[b >> 6] & (1 << (b & 63)) != 0
     }
 }
 

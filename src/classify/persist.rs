@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::classifier::Classifier;
+use super::classifier::{Classifier, Packed};
 use super::heads::N_HEADS;
 use super::lexicon::Lexicon;
 use crate::model::codec::{decode_ovr, encode_ovr};
@@ -97,15 +97,26 @@ impl Classifier {
             .map_err(|e| corrupt("lexicon.txt", e.to_string()))?;
         // The two large parts load side by side.
         let (heads, featurizer) = rayon::join(
-            || -> Result<_, PersistError> { Ok(decode_ovr(&store.read("heads.bin")?)?) },
+            || -> Result<_, PersistError> {
+                let heads = decode_ovr(&store.read("heads.bin")?)?;
+                if heads.models().len() != N_HEADS {
+                    return Err(corrupt("heads.bin", format!("expected {N_HEADS} heads")));
+                }
+                let packed = Packed::new(&heads);
+                Ok((heads, packed))
+            },
             || {
                 // The featurizer's files come from the store, which has verified them.
-                Featurizer::load_with(dir, &|name| store.read(name).map_err(std::io::Error::other))
+                let read = |name: &str| store.read(name).map_err(std::io::Error::other);
+                Featurizer::load_verified(dir, &read)
             },
         );
-        let heads = heads?;
-        if heads.models().len() != N_HEADS || meta.platt.len() != N_HEADS {
-            return Err(corrupt("heads.bin", format!("expected {N_HEADS} heads")));
+        let (heads, packed) = heads?;
+        if meta.platt.len() != N_HEADS {
+            return Err(corrupt(
+                "classifier.json",
+                format!("expected {N_HEADS} calibrations"),
+            ));
         }
         let featurizer = featurizer?.with_block(Box::new(lexicon.clone()));
         if heads
@@ -118,8 +129,12 @@ impl Classifier {
                 "weights do not fit the featurizer".into(),
             ));
         }
-        Ok(Classifier::from_parts(
-            featurizer, lexicon, heads, meta.platt, meta.name,
+        Ok(Classifier::with_packed(
+            featurizer,
+            lexicon,
+            (heads, packed),
+            meta.platt,
+            meta.name,
         ))
     }
 }

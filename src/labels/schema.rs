@@ -2,6 +2,7 @@
 //! consistency rules (`n/a` exactly when `digital` is 0; at least one pillar exactly when
 //! digital).
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -198,10 +199,11 @@ impl Labels {
 /// A word or phrase that pushed one decision, with its signed contribution.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
-    /// The head (`digital`, `openness`, `pillars`, `sectors`).
-    pub head: String,
+    /// The head (`digital`, `openness`, `pillars`, `sectors`); the classifier's are static
+    /// names, so writing one allocates nothing.
+    pub head: Cow<'static, str>,
     /// The label value the evidence supports (for example `government`).
-    pub label: String,
+    pub label: Cow<'static, str>,
     /// The word, phrase or feature as a person would read it.
     pub term: String,
     /// Its contribution to the decision's score (log-odds).

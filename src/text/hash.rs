@@ -38,11 +38,28 @@ pub(crate) fn word(w: &str) -> u64 {
     for c in &mut chunks {
         h = step(h, u64::from_le_bytes(c.try_into().unwrap()));
     }
-    let rest = chunks.remainder();
-    let mut last = [0u8; 8];
-    last[..rest.len()].copy_from_slice(rest);
-    h = step(h, u64::from_le_bytes(last));
+    h = step(h, tail(chunks.remainder()));
     finish(step(h, bytes.len() as u64))
+}
+
+/// The last 0 to 7 bytes of a word as a little-endian `u64` padded with zeros, read in at most
+/// three loads (overlapping ones write the same byte to the same place) instead of a `memcpy`
+/// of variable length.
+#[inline]
+fn tail(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    debug_assert!(n < 8);
+    if n >= 4 {
+        let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]) as u64;
+        let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]) as u64;
+        lo | hi << (8 * (n - 4))
+    } else if n > 0 {
+        rest[0] as u64
+            | (rest[n / 2] as u64) << (8 * (n / 2))
+            | (rest[n - 1] as u64) << (8 * (n - 1))
+    } else {
+        0
+    }
 }
 
 /// Hash of the n-gram made of the n-gram hashed `prefix` followed by the word hashed `next`.
@@ -63,6 +80,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_tail_is_the_zero_padded_little_endian_bytes() {
+        let bytes: Vec<u8> = (1..=7).collect();
+        for n in 0..8 {
+            let mut padded = [0u8; 8];
+            padded[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(tail(&bytes[..n]), u64::from_le_bytes(padded), "{n} bytes");
+        }
+    }
+
+    #[test]
     fn hashes_are_fixed_across_versions() {
         // These values are part of the saved-model format: changing them breaks old models.
         assert_eq!(word("mobile"), word("mobile"));
@@ -71,5 +98,6 @@ mod tests {
         assert_ne!(combine(word("a"), word("b")), combine(word("b"), word("a")));
         assert_eq!(finish(0), 0);
         assert_eq!(finish(1), 0xb456_bcfc_34c2_cb2c);
+        assert_eq!(word("mobile"), 0xa9ae_6fe5_30a1_56b6);
     }
 }

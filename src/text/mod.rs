@@ -29,6 +29,8 @@ pub use block::FeatureBlock;
 pub use config::FeatureConfig;
 pub use error::TextError;
 pub use features::Featurizer;
+pub(crate) use hash::{finish as mix_hash, word as word_hash};
 pub use normalize::{normalize, normalize_into};
 pub use sparse::SparseVec;
+pub(crate) use table::HashIndex;
 pub use tokenizer::words;

@@ -29,50 +29,121 @@ pub fn normalize(text: &str) -> String {
 
 /// Like [`normalize`] but writes into `out` (cleared first), so a caller can reuse one buffer.
 pub fn normalize_into(text: &str, out: &mut String) {
-    out.clear();
-    let mut pending_space = false;
+    normalize_with(text, out, None);
+}
+
+/// [`normalize_into`], also writing the byte range in `out` of every word into `spans`
+/// (cleared first), so a caller need not split the text again.
+pub(crate) fn normalize_spans_into(text: &str, out: &mut String, spans: &mut Vec<(u32, u32)>) {
+    spans.clear();
+    normalize_with(text, out, Some(spans));
+}
+
+/// The normaliser, writing word spans into `spans` if given.
+fn normalize_with(text: &str, out: &mut String, spans: Option<&mut Vec<(u32, u32)>>) {
+    let mut buf = Buf {
+        bytes: std::mem::take(out).into_bytes(),
+        spans,
+        in_word: false,
+    };
+    buf.bytes.clear();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
             // Fast path: ASCII is its own NFKD and has no combining marks.
-            if b.is_ascii_alphanumeric() {
-                push_kept(out, b.to_ascii_lowercase() as char, &mut pending_space);
-            } else {
-                pending_space = true;
+            match ASCII[b as usize] {
+                0 => buf.separate(),
+                l => buf.push_byte(l),
             }
             i += 1;
         } else {
             let c = text[i..].chars().next().expect("i is on a char boundary");
             i += c.len_utf8();
-            decompose_compatible(c, |d| push_decomposed(out, d, &mut pending_space));
+            decompose_compatible(c, |d| push_decomposed(&mut buf, d));
+        }
+    }
+    buf.separate();
+    *out = String::from_utf8(buf.bytes).expect("only whole characters are pushed");
+}
+
+/// Each ASCII byte's lower-case form if it is a letter or digit, else 0 (a separator).
+const ASCII: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The normalised text being written, with its word spans.
+struct Buf<'a> {
+    bytes: Vec<u8>,
+    spans: Option<&'a mut Vec<(u32, u32)>>,
+    /// Whether the last character kept belongs to a word not yet closed.
+    in_word: bool,
+}
+
+impl Buf<'_> {
+    /// Starts a word with a single space before it unless one is open.
+    #[inline]
+    fn open(&mut self) {
+        if !self.in_word {
+            if !self.bytes.is_empty() {
+                self.bytes.push(b' ');
+            }
+            if let Some(spans) = self.spans.as_deref_mut() {
+                spans.push((self.bytes.len() as u32, 0));
+            }
+            self.in_word = true;
+        }
+    }
+
+    /// Appends one kept ASCII byte.
+    #[inline]
+    fn push_byte(&mut self, b: u8) {
+        self.open();
+        self.bytes.push(b);
+    }
+
+    /// Appends one kept character.
+    fn push_char(&mut self, c: char) {
+        self.open();
+        let mut tmp = [0u8; 4];
+        self.bytes
+            .extend_from_slice(c.encode_utf8(&mut tmp).as_bytes());
+    }
+
+    /// A separator: closes the open word, if any.
+    #[inline]
+    fn separate(&mut self) {
+        if self.in_word {
+            self.in_word = false;
+            if let Some(last) = self.spans.as_deref_mut().and_then(|s| s.last_mut()) {
+                last.1 = self.bytes.len() as u32;
+            }
         }
     }
 }
 
 /// Handles one character of a non-ASCII character's decomposition.
-fn push_decomposed(out: &mut String, d: char, pending_space: &mut bool) {
+fn push_decomposed(buf: &mut Buf, d: char) {
     if is_combining_mark(d) {
         return;
     }
     for l in d.to_lowercase() {
         if l.is_alphanumeric() {
-            push_kept(out, l, pending_space);
+            buf.push_char(l);
         } else {
-            *pending_space = true;
+            buf.separate();
         }
     }
-}
-
-/// Appends a kept character, preceded by a single space when a separator came before it.
-#[inline]
-fn push_kept(out: &mut String, c: char, pending_space: &mut bool) {
-    if *pending_space && !out.is_empty() {
-        out.push(' ');
-    }
-    *pending_space = false;
-    out.push(c);
 }
 
 #[cfg(test)]
@@ -114,6 +185,24 @@ mod tests {
         assert_eq!(normalize("ﬁnance ² km²"), "finance 2 km2");
         assert_eq!(normalize("--- ..."), "");
         assert_eq!(normalize(""), "");
+    }
+
+    #[test]
+    fn spans_are_the_words() {
+        let (mut out, mut spans) = (String::from("stale"), vec![(9, 9)]);
+        for text in ["", "  ", "Ça  va, l'État? Ωμέγα-3 ﬁn ", "a", "x²y é"] {
+            normalize_spans_into(text, &mut out, &mut spans);
+            assert_eq!(out, normalize(text));
+            let from_spans: Vec<&str> = spans
+                .iter()
+                .map(|&(a, b)| &out[a as usize..b as usize])
+                .collect();
+            assert_eq!(
+                from_spans,
+                crate::text::words(&out).collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -11,8 +11,9 @@ use super::accum::Accumulator;
 use super::cache::CachedWord;
 use super::features::Featurizer;
 use super::ngrams::{char_ngrams, word_ngrams};
+use super::normalize::normalize_spans_into;
 use super::oov::OovMemo;
-use super::{hash, normalize_into, words, SparseVec};
+use super::{hash, SparseVec};
 
 /// `1 + ln(tf)` for small term frequencies, to avoid a logarithm per feature.
 const SUBLINEAR_TABLE: usize = 64;
@@ -21,6 +22,7 @@ const SUBLINEAR_TABLE: usize = 64;
 #[derive(Default)]
 struct Scratch {
     norm: String,
+    spans: Vec<(u32, u32)>,
     hashes: Vec<u64>,
     word_hashes: Vec<u64>,
     gram_hashes: Vec<u64>,
@@ -226,17 +228,24 @@ impl Featurizer {
 /// buffer. The scratch is not borrowed while `f` runs (so `f` may featurize), and the buffer is
 /// handed back afterwards.
 fn with_words<R>(text: &str, f: impl FnOnce(&str, &[&str]) -> R) -> R {
-    let mut norm = SCRATCH.with(|s| std::mem::take(&mut s.borrow_mut().norm));
-    normalize_into(text, &mut norm);
-    // About six bytes a word: one allocation for most texts instead of a doubling series.
-    let mut ws: Vec<&str> = Vec::with_capacity(norm.len() / 6 + 8);
-    ws.extend(words(&norm));
+    let (mut norm, mut spans) = SCRATCH.with(|s| {
+        let s = &mut s.borrow_mut();
+        (std::mem::take(&mut s.norm), std::mem::take(&mut s.spans))
+    });
+    normalize_spans_into(text, &mut norm, &mut spans);
+    let ws: Vec<&str> = spans
+        .iter()
+        .map(|&(a, b)| &norm[a as usize..b as usize])
+        .collect();
     let r = f(&norm, &ws);
     drop(ws);
     SCRATCH.with(|s| {
-        let kept = &mut s.borrow_mut().norm;
-        if kept.capacity() < norm.capacity() {
-            *kept = norm;
+        let s = &mut s.borrow_mut();
+        if s.norm.capacity() < norm.capacity() {
+            s.norm = norm;
+        }
+        if s.spans.capacity() < spans.capacity() {
+            s.spans = spans;
         }
     });
     r
