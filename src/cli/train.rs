@@ -204,7 +204,7 @@ fn model_card(
         "# Model card: {name}\n\n\
          Labels `digital`, `openness`, `pillars` and `sectors` by the schema of `LABELS.md`.\n\n\
          ## How it works\n\n\
-         TF-IDF of word 1-2-grams and character 3-5-grams (vocabulary and IDF learned from {} \
+         TF-IDF of {} (vocabulary and IDF learned from {} \
          corpus texts, frozen), plus a curated multilingual lexicon of {} concepts written from \
          the definitions in `LABELS.md` and `TAXONOMY.md`; fourteen L2 logistic-regression heads \
          (balanced class weights, C = {}; sector heads C = {}{}), each calibrated by Platt \
@@ -212,6 +212,7 @@ fn model_card(
          proprietary products and vendor software).{}{} A head says yes when its score is positive.\n\n\
          ## Training data\n\n{} rows: hand-labelled rows and weak labels (World Bank ICT sector \
          share; weight {}).\n\n```json\n{}\n```\n\n## Quality\n\n{}",
+        ngrams_text(&cfg.features),
         set.vocabulary_texts.len(),
         landscape::classify::Lexicon::default_with_scale(1.0)
             .names()
@@ -226,6 +227,23 @@ fn model_card(
         serde_json::to_string_pretty(&set.inputs).unwrap_or_default(),
         report.to_markdown()
     )
+}
+
+/// The model card's words for the n-grams: `words and character 4-grams`,
+/// `word 1-2-grams and character 3-5-grams`.
+fn ngrams_text(f: &landscape::text::FeatureConfig) -> String {
+    let orders = |(lo, hi): (usize, usize)| match lo == hi {
+        true => format!("{lo}-grams"),
+        false => format!("{lo}-{hi}-grams"),
+    };
+    let words = match f.word_ngrams {
+        (1, 1) => "words".to_string(),
+        w => format!("word {}", orders(w)),
+    };
+    match f.char_ngrams {
+        Some(c) => format!("{words} and character {}", orders(c)),
+        None => words,
+    }
 }
 
 /// The model card's words for the threshold shifts (see `classify::shift`).
@@ -255,4 +273,24 @@ fn conflicts_section(conflicts: &[String]) -> String {
         conflicts.len(),
         lines.join("\n")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_card_names_the_ngram_orders_configured() {
+        let mut f = landscape::text::FeatureConfig {
+            char_ngrams: Some((4, 4)),
+            ..Default::default()
+        };
+        assert_eq!(ngrams_text(&f), "word 1-2-grams and character 4-grams");
+        f.char_ngrams = Some((3, 5));
+        assert_eq!(ngrams_text(&f), "word 1-2-grams and character 3-5-grams");
+        f.word_ngrams = (1, 1);
+        assert_eq!(ngrams_text(&f), "words and character 3-5-grams");
+        f.char_ngrams = None;
+        assert_eq!(ngrams_text(&f), "words");
+    }
 }
