@@ -107,8 +107,8 @@ impl Classifier {
     pub fn classify(&self, text: &str) -> Classification {
         self.featurizer.transform_then_with_block(
             text,
-            |ws, out| {
-                let matches = self.lexicon.matches(ws);
+            |ws, hashes, out| {
+                let matches = self.lexicon.matches_hashed(ws, hashes);
                 self.lexicon.features_of_matches(&matches, out);
                 matches
             },

@@ -43,8 +43,8 @@ pub fn linear(c: &Classifier, ws: &Words, x: &SparseVec, labels: &Labels) -> Vec
     );
     let tops = strongest(c, x, &decisions);
     let mut out = Vec::new();
-    for (d, top) in decisions.iter().zip(tops) {
-        push(c, ws, d, top, &mut out);
+    for (d, top) in decisions.iter().zip(&tops) {
+        push(c, ws, d, top.as_slice(), &mut out);
     }
     out
 }
@@ -55,27 +55,60 @@ type Decision = (usize, f32, &'static str, &'static str);
 /// A feature's contribution: readable or not, its index, weight × value.
 type Contribution = (bool, u32, f32);
 
-/// Readable features first, each group by strength; ties broken by feature index so the order
-/// never depends on the sort algorithm.
-fn better(a: &Contribution, b: &Contribution) -> std::cmp::Ordering {
-    b.0.cmp(&a.0)
-        .then(b.2.abs().total_cmp(&a.2.abs()))
-        .then(a.1.cmp(&b.1))
+/// Candidates kept per decision before duplicates are dropped.
+const KEEP: usize = 2 * PER_DECISION;
+
+/// The rank of a contribution, larger first: readable features first, each group by strength;
+/// ties broken by the lower feature index, so the order never depends on the order of offers.
+/// (Strengths are non-negative, whose bit patterns order as the numbers do.)
+#[inline]
+fn rank(c: &Contribution) -> (bool, u32, u32) {
+    (c.0, c.2.abs().to_bits(), u32::MAX - c.1)
+}
+
+/// One decision's best contributions so far, best first.
+#[derive(Clone, Copy)]
+struct Top {
+    items: [Contribution; KEEP],
+    len: usize,
+}
+
+impl Top {
+    const EMPTY: Top = Top {
+        items: [(false, 0, 0.0); KEEP],
+        len: 0,
+    };
+
+    /// Keeps `c` if it ranks among the best [`KEEP`] offered.
+    #[inline]
+    fn offer(&mut self, c: Contribution) {
+        let r = rank(&c);
+        let mut at = self.len;
+        while at > 0 && rank(&self.items[at - 1]) < r {
+            at -= 1;
+        }
+        if at == KEEP {
+            return;
+        }
+        for j in (at..self.len.min(KEEP - 1)).rev() {
+            self.items[j + 1] = self.items[j];
+        }
+        self.items[at] = c;
+        self.len = (self.len + 1).min(KEEP);
+    }
+
+    fn as_slice(&self) -> &[Contribution] {
+        &self.items[..self.len]
+    }
 }
 
 /// The strongest supporting contributions of every decision. Readable features (word
-/// n-grams, then the extra blocks) are offered first, in one pass for all decisions (each
-/// feature's weights are one row of the classifier's packed weights, read once); character
-/// n-grams, which rank below every readable feature, are offered only to the decisions whose
-/// lists are not yet full, which is rarely any. The lists are ordered by [`better`], a total
-/// order, so the result does not depend on the order of offers.
-fn strongest(c: &Classifier, x: &SparseVec, decisions: &[Decision]) -> Vec<Vec<Contribution>> {
-    let keep = 2 * PER_DECISION;
-    let mut lists = Lists {
-        tops: vec![Vec::with_capacity(keep + 1); decisions.len()],
-        bars: vec![[0.0; 2]; decisions.len()],
-        keep,
-    };
+/// n-grams, then the extra blocks) are offered first, to all decisions (each feature's weights
+/// are one row of the classifier's packed weights, read once); character n-grams, which rank
+/// below every readable feature, are offered only to the decisions whose lists are not yet
+/// full, which is rarely any.
+fn strongest(c: &Classifier, x: &SparseVec, decisions: &[Decision]) -> Vec<Top> {
+    let mut tops = vec![Top::EMPTY; decisions.len()];
     // Word n-grams are `..lo`, character n-grams `lo..hi`, the extra blocks `hi..`.
     let lo = x
         .indices
@@ -83,70 +116,35 @@ fn strongest(c: &Classifier, x: &SparseVec, decisions: &[Decision]) -> Vec<Vec<C
     let hi = x
         .indices
         .partition_point(|&i| (i as usize) < c.featurizer.tfidf_dim());
-    let all: Vec<usize> = (0..decisions.len()).collect();
-    for k in (0..lo).chain(hi..x.nnz()) {
-        lists.offer(c, (true, x.indices[k], x.values[k]), decisions, &all);
-    }
-    let open: Vec<usize> = all
-        .into_iter()
-        .filter(|&d| lists.tops[d].len() < keep)
-        .collect();
-    if !open.is_empty() {
-        for k in lo..hi {
-            lists.offer(c, (false, x.indices[k], x.values[k]), decisions, &open);
-        }
-    }
-    lists.tops
-}
-
-/// Every decision's best contributions so far, with the score a newcomer must beat
-/// ([`bars`]), so most features are turned away by one well-predicted comparison.
-struct Lists {
-    tops: Vec<Vec<Contribution>>,
-    bars: Vec<[f32; 2]>,
-    keep: usize,
-}
-
-impl Lists {
-    /// Offers feature `(readable, index, value)` to the decisions numbered in `to`.
-    fn offer(&mut self, c: &Classifier, f: Contribution, decisions: &[Decision], to: &[usize]) {
-        let (readable, i, v) = f;
+    let offer = |tops: &mut [Top], k: usize, readable: bool, to: &dyn Fn(usize) -> bool| {
+        let (i, v) = (x.indices[k], x.values[k]);
         let Some(row) = c.weights_of(i) else {
             return;
         };
-        for &d in to {
-            let (head, sign, ..) = decisions[d];
+        for (d, (top, &(head, sign, ..))) in tops.iter_mut().zip(decisions).enumerate() {
             let w = row[head] * v;
-            if w * sign <= self.bars[d][usize::from(readable)] {
-                continue;
-            }
-            let cand = (readable, i, w);
-            let top = &mut self.tops[d];
-            let at = top.partition_point(|e| better(e, &cand).is_lt());
-            if at < self.keep {
-                top.insert(at, cand);
-                top.truncate(self.keep);
-                self.bars[d] = bars(top, self.keep);
+            if w * sign > 0.0 && to(d) {
+                top.offer((readable, i, w));
             }
         }
+    };
+    for k in (0..lo).chain(hi..x.nnz()) {
+        offer(&mut tops, k, true, &|_| true);
     }
-}
-
-/// The supporting score (weight × value × sign) an unreadable (`[0]`) and a readable (`[1]`)
-/// candidate must exceed to enter a list: zero until it is full, then what beats its last.
-fn bars(top: &[Contribution], keep: usize) -> [f32; 2] {
-    match top.last() {
-        Some(&(true, _, w)) if top.len() == keep => [f32::INFINITY, w.abs()],
-        Some(&(false, _, w)) if top.len() == keep => [w.abs(), 0.0],
-        _ => [0.0, 0.0],
+    let open: Vec<bool> = tops.iter().map(|t| t.len < KEEP).collect();
+    if open.contains(&true) {
+        for k in lo..hi {
+            offer(&mut tops, k, false, &|d| open[d]);
+        }
     }
+    tops
 }
 
 /// Adds up to [`PER_DECISION`] distinct terms of one decision's strongest contributions.
-fn push(c: &Classifier, ws: &Words, d: &Decision, top: Vec<Contribution>, out: &mut Vec<Evidence>) {
+fn push(c: &Classifier, ws: &Words, d: &Decision, top: &[Contribution], out: &mut Vec<Evidence>) {
     let &(_, _, field, label) = d;
     let before = out.len();
-    for (_, i, v) in top {
+    for &(_, i, v) in top {
         if out.len() - before == PER_DECISION {
             break;
         }

@@ -163,9 +163,16 @@ impl Lexicon {
 
     /// Every match as `(concept, first word index, word count)`, in text order.
     pub fn matches(&self, words: &[&str]) -> Vec<(u32, usize, usize)> {
+        let hashes: Vec<u64> = words.iter().map(|w| word_hash(w)).collect();
+        self.matches_hashed(words, &hashes)
+    }
+
+    /// [`Lexicon::matches`] given each word's [`word_hash`] too (`hashes[i]` is the hash of
+    /// `words[i]`), as the featurizer has computed them already.
+    pub fn matches_hashed(&self, words: &[&str], hashes: &[u64]) -> Vec<(u32, usize, usize)> {
+        debug_assert_eq!(words.len(), hashes.len());
         let mut out = Vec::new();
-        for (i, w) in words.iter().enumerate() {
-            let h = word_hash(w);
+        for (i, (w, &h)) in words.iter().zip(hashes).enumerate() {
             if self.exact_filter.may_hold(h) {
                 if let Some((first, ps)) = self.exact_index.get(h).map(|g| &self.exact[g as usize])
                 {

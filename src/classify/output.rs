@@ -44,23 +44,32 @@ struct Row<'a> {
     model: &'a str,
 }
 
-impl Row<'_> {
-    /// The row with its free-text cells made safe for a spreadsheet.
-    fn defanged(mut self) -> Self {
-        for cell in [&mut self.id, &mut self.source, &mut self.key] {
-            if needs_defang(cell) {
-                *cell = Cow::Owned(format!("'{cell}"));
-            }
-        }
-        self
-    }
-}
+/// The CSV header: the fields of [`Row`], in order.
+const CSV_HEADER: [&str; 13] = [
+    "id",
+    "digital",
+    "openness",
+    "pillars",
+    "sectors",
+    "p_digital",
+    "p_digital_levels",
+    "p_pillars",
+    "p_sectors",
+    "evidence",
+    "source",
+    "key",
+    "model",
+];
 
 /// Writes classified proposals.
 pub struct Sink {
     format: Format,
     csv: Option<csv::Writer<Box<dyn Write>>>,
     out: Option<Box<dyn Write>>,
+    /// Whether the CSV header is written (before the first row, so no rows means no header).
+    header: bool,
+    /// A cell being formatted, reused between cells.
+    cell: String,
 }
 
 impl Sink {
@@ -69,13 +78,21 @@ impl Sink {
         Ok(match format {
             Format::Csv => Sink {
                 format,
-                csv: Some(csv::Writer::from_writer(out)),
+                csv: Some(
+                    csv::WriterBuilder::new()
+                        .has_headers(false)
+                        .from_writer(out),
+                ),
                 out: None,
+                header: false,
+                cell: String::new(),
             },
             Format::Jsonl => Sink {
                 format,
                 csv: None,
                 out: Some(out),
+                header: false,
+                cell: String::new(),
             },
         })
     }
@@ -85,20 +102,58 @@ impl Sink {
         let Some(c) = &p.classification else {
             return Ok(());
         };
-        let row = row(p, c);
         match self.format {
-            Format::Csv => self
-                .csv
-                .as_mut()
-                .expect("csv sink")
-                .serialize(row.defanged())
-                .map_err(std::io::Error::other),
+            Format::Csv => self.write_csv(p, c).map_err(std::io::Error::other),
             Format::Jsonl => {
                 let out = self.out.as_mut().expect("jsonl sink");
-                serde_json::to_writer(&mut *out, &row)?;
+                serde_json::to_writer(&mut *out, &row(p, c))?;
                 out.write_all(b"\n")
             }
         }
+    }
+
+    /// One CSV row: the cells of [`Row`], formatted one by one into a reused buffer instead
+    /// of a [`Row`] of new strings; free-text cells defanged.
+    fn write_csv(&mut self, p: &Proposal, c: &Classification) -> csv::Result<()> {
+        let w = self.csv.as_mut().expect("csv sink");
+        if !self.header {
+            w.write_record(CSV_HEADER)?;
+            self.header = true;
+        }
+        let cell = &mut self.cell;
+        let l = &c.labels;
+        let text = |w: &mut csv::Writer<_>, t: &str| match needs_defang(t) {
+            true => w.write_field(format!("'{t}")),
+            false => w.write_field(t),
+        };
+        text(w, &p.id)?;
+        w.write_field([b'0' + l.digital])?;
+        w.write_field(l.openness.as_str())?;
+        for cells in [
+            |s: &mut String, c: &Classification| join_into(s, &c.labels.pillars, Pillar::as_str),
+            |s: &mut String, c: &Classification| join_into(s, &c.labels.sectors, Sector::as_str),
+            |s: &mut String, c: &Classification| probs_into(s, &[c.p_digital()]),
+            |s: &mut String, c: &Classification| probs_into(s, &c.digital_probs),
+            |s: &mut String, c: &Classification| {
+                pairs_into(s, Pillar::ALL, Pillar::as_str, &c.pillar_probs)
+            },
+            |s: &mut String, c: &Classification| {
+                pairs_into(s, Sector::ALL, Sector::as_str, &c.sector_probs)
+            },
+            evidence_into,
+        ] {
+            cell.clear();
+            cells(cell, c);
+            w.write_field(cell.as_bytes())?;
+        }
+        text(w, &p.source)?;
+        cell.clear();
+        for part in [&p.source, "-", &p.id] {
+            cell.push_str(part);
+        }
+        text(w, cell)?;
+        w.write_field(&c.model)?;
+        w.write_record(None::<&[u8]>)
     }
 
     /// Flushes what is buffered (for streaming).
@@ -117,11 +172,23 @@ impl Sink {
 
 fn probs(v: &[f32]) -> String {
     let mut s = String::with_capacity(6 * v.len());
-    for (k, p) in v.iter().enumerate() {
-        separate(&mut s, k, ";");
-        push_fixed(&mut s, *p, 3, false);
-    }
+    probs_into(&mut s, v);
     s
+}
+
+fn probs_into(s: &mut String, v: &[f32]) {
+    for (k, p) in v.iter().enumerate() {
+        separate(s, k, ";");
+        push_fixed(s, *p, 3, false);
+    }
+}
+
+/// Labels joined with `;`, as [`Labels::join`] writes them.
+fn join_into<T: Copy>(s: &mut String, items: &[T], name: fn(T) -> &'static str) {
+    for (k, &i) in items.iter().enumerate() {
+        separate(s, k, ";");
+        s.push_str(name(i));
+    }
 }
 
 /// The separator before item `k` of a joined list (none before the first).
@@ -133,15 +200,19 @@ fn separate(s: &mut String, k: usize, sep: &str) {
 
 fn evidence(c: &Classification) -> String {
     let mut s = String::new();
+    evidence_into(&mut s, c);
+    s
+}
+
+fn evidence_into(s: &mut String, c: &Classification) {
     for (k, e) in c.evidence.iter().enumerate() {
-        separate(&mut s, k, "; ");
+        separate(s, k, "; ");
         for part in [&e.head, "=", &e.label, ": ", &e.term, " ("] {
             s.push_str(part);
         }
-        push_fixed(&mut s, e.weight, 2, true);
+        push_fixed(s, e.weight, 2, true);
         s.push(')');
     }
-    s
 }
 
 fn row<'a>(p: &'a Proposal, c: &'a Classification) -> Row<'a> {
@@ -165,13 +236,17 @@ fn row<'a>(p: &'a Proposal, c: &'a Classification) -> Row<'a> {
 
 fn pairs<T: Copy>(names: &[T], name: fn(T) -> &'static str, p: &[f32]) -> String {
     let mut s = String::with_capacity(24 * p.len());
+    pairs_into(&mut s, names, name, p);
+    s
+}
+
+fn pairs_into<T: Copy>(s: &mut String, names: &[T], name: fn(T) -> &'static str, p: &[f32]) {
     for (k, (&n, v)) in names.iter().zip(p).enumerate() {
-        separate(&mut s, k, ";");
+        separate(s, k, ";");
         s.push_str(name(n));
         s.push('=');
-        push_fixed(&mut s, *v, 3, false);
+        push_fixed(s, *v, 3, false);
     }
-    s
 }
 
 /// The minimal JSON input record.

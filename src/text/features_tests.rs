@@ -213,7 +213,9 @@ fn a_block_computed_by_the_caller_gives_the_same_vector_and_hands_back_its_findi
     let block = Lexicon(vec!["mpesa", "numeriques"]);
     let (v, found, words) = f.transform_then_with_block(
         text,
-        |ws, out| {
+        |ws, hashes, out| {
+            assert_eq!(hashes.len(), ws.len());
+            assert!(ws.iter().zip(hashes).all(|(w, &h)| h == hash::word(w)));
             block.features("", ws, out);
             out.len()
         },

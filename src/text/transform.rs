@@ -67,14 +67,16 @@ impl Featurizer {
     }
 
     /// [`Featurizer::transform_then`] for a featurizer with one extra block that the caller
-    /// computes itself: `block(words, out)` fills that block's features (indices within the
-    /// block, as [`super::FeatureBlock::features`] gives them) and returns what it found, which
-    /// `then` receives as well, so work the two share is done once. `block` is given the words
-    /// alone, not the normalised text. Panics unless the featurizer has exactly one extra block.
+    /// computes itself: `block(words, hashes, out)` fills that block's features (indices within
+    /// the block, as [`super::FeatureBlock::features`] gives them) and returns what it found,
+    /// which `then` receives as well, so work the two share is done once. `block` is given the
+    /// words and their 64-bit hashes (the vocabularies' word hash of each, computed once for the
+    /// n-grams), not the normalised text. Panics unless the featurizer has exactly one extra
+    /// block.
     pub fn transform_then_with_block<M, R>(
         &self,
         text: &str,
-        block: impl FnOnce(&[&str], &mut Vec<(u32, f32)>) -> M,
+        block: impl FnOnce(&[&str], &[u64], &mut Vec<(u32, f32)>) -> M,
         then: impl FnOnce(SparseVec, &[&str], M) -> R,
     ) -> R {
         assert_eq!(self.extras.len(), 1, "the featurizer has one extra block");
@@ -83,7 +85,7 @@ impl Featurizer {
             let (v, found) = SCRATCH.with(|s| {
                 self.featurize(ws, &mut s.borrow_mut(), |ws, s| {
                     s.extra_all.clear();
-                    let found = block(ws, &mut s.extra_all);
+                    let found = block(ws, &s.word_hashes, &mut s.extra_all);
                     s.extra_all.iter_mut().for_each(|p| p.0 += offset);
                     found
                 })
