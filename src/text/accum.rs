@@ -9,6 +9,8 @@ pub(crate) struct Accumulator {
     counts: Vec<u16>,
     bits: Vec<u64>,
     summary: Vec<u64>,
+    /// Distinct indices counted since the last drain.
+    touched: usize,
 }
 
 impl Accumulator {
@@ -29,17 +31,24 @@ impl Accumulator {
         if self.bits[w] & b == 0 {
             self.bits[w] |= b;
             self.summary[w >> 6] |= 1u64 << (w & 63);
+            self.touched += 1;
         }
         self.counts[i] = self.counts[i].saturating_add(1);
     }
 
-    /// Emits every touched `(index, weight(index, value))` in increasing index order, skipping
-    /// zero weights, and resets the accumulator.
+    /// Distinct indices counted since the last drain: at most what [`Self::drain`] emits.
+    pub(crate) fn touched(&self) -> usize {
+        self.touched
+    }
+
+    /// Calls `emit(index, weight(index, value))` for every touched index in increasing index
+    /// order, skipping zero weights, and resets the accumulator.
     pub(crate) fn drain(
         &mut self,
         mut weight: impl FnMut(u32, u16) -> f32,
-        out: &mut Vec<(u32, f32)>,
+        mut emit: impl FnMut(u32, f32),
     ) {
+        self.touched = 0;
         for si in 0..self.summary.len() {
             let mut s = std::mem::take(&mut self.summary[si]);
             while s != 0 {
@@ -51,7 +60,7 @@ impl Accumulator {
                     b &= b - 1;
                     let v = weight(i as u32, std::mem::take(&mut self.counts[i]));
                     if v != 0.0 {
-                        out.push((i as u32, v));
+                        emit(i as u32, v);
                     }
                 }
             }
@@ -70,14 +79,16 @@ mod tests {
         for i in [9000, 3, 64, 3, 4097, 3] {
             a.add(i);
         }
+        assert_eq!(a.touched(), 4);
         let mut out = Vec::new();
-        a.drain(|_, c| c as f32, &mut out);
+        a.drain(|_, c| c as f32, |i, v| out.push((i, v)));
         assert_eq!(out, [(3, 3.0), (64, 1.0), (4097, 1.0), (9000, 1.0)]);
+        assert_eq!(a.touched(), 0);
         out.clear();
-        a.drain(|_, c| c as f32, &mut out);
+        a.drain(|_, c| c as f32, |i, v| out.push((i, v)));
         assert!(out.is_empty());
         a.add(5);
-        a.drain(|i, c| (c as u32 * i) as f32, &mut out);
+        a.drain(|i, c| (c as u32 * i) as f32, |i, v| out.push((i, v)));
         assert_eq!(out, [(5, 5.0)]);
     }
 }

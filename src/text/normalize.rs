@@ -47,17 +47,25 @@ fn normalize_with(text: &str, out: &mut String, spans: Option<&mut Vec<(u32, u32
         in_word: false,
     };
     buf.bytes.clear();
+    buf.bytes.reserve(text.len());
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
-            // Fast path: ASCII is its own NFKD and has no combining marks.
-            match ASCII[b as usize] {
-                0 => buf.separate(),
-                l => buf.push_byte(l),
+            // Fast path: ASCII is its own NFKD and has no combining marks; a run of ASCII
+            // letters and digits is copied in one go.
+            if ASCII[b as usize] == 0 {
+                buf.separate();
+                i += 1;
+                continue;
             }
-            i += 1;
+            let run = bytes[i..]
+                .iter()
+                .position(|&b| !b.is_ascii() || ASCII[b as usize] == 0)
+                .unwrap_or(bytes.len() - i);
+            buf.push_ascii(&bytes[i..i + run]);
+            i += run;
         } else {
             let c = text[i..].chars().next().expect("i is on a char boundary");
             i += c.len_utf8();
@@ -105,11 +113,11 @@ impl Buf<'_> {
         }
     }
 
-    /// Appends one kept ASCII byte.
+    /// Appends a run of ASCII letters and digits, lower-cased.
     #[inline]
-    fn push_byte(&mut self, b: u8) {
+    fn push_ascii(&mut self, run: &[u8]) {
         self.open();
-        self.bytes.push(b);
+        self.bytes.extend(run.iter().map(|&b| ASCII[b as usize]));
     }
 
     /// Appends one kept character.

@@ -30,7 +30,6 @@ struct Scratch {
     chars: Vec<char>,
     extra: Vec<(u32, f32)>,
     extra_all: Vec<(u32, f32)>,
-    pairs: Vec<(u32, f32)>,
     acc: Accumulator,
     oov: OovMemo,
 }
@@ -178,11 +177,17 @@ impl Featurizer {
         }
     }
 
-    /// Turns the accumulated counts into weights and the final vector.
+    /// Turns the accumulated counts into weights and the final vector: the TF-IDF part is
+    /// written straight into the vector while its squared norm is summed, then scaled.
     fn weigh(&self, s: &mut Scratch) -> SparseVec {
         let sublinear = self.config.sublinear_tf;
         let table = sublinear_table();
-        s.pairs.clear();
+        let n = s.acc.touched() + s.extra_all.len();
+        let mut out = SparseVec {
+            indices: Vec::with_capacity(n),
+            values: Vec::with_capacity(n),
+        };
+        let mut squares = 0.0f32;
         s.acc.drain(
             |i, c| {
                 let tf = if !sublinear {
@@ -194,32 +199,32 @@ impl Featurizer {
                 };
                 tf * self.idf[i as usize]
             },
-            &mut s.pairs,
+            |i, v| {
+                out.indices.push(i);
+                out.values.push(v);
+                squares += v * v;
+            },
         );
-        // Every pair so far is TF-IDF and non-zero. Only that part is scaled to unit length:
-        // extra blocks keep the scale they chose.
-        let tfidf = s.pairs.len();
-        let norm = match self.config.l2_normalize {
-            true => s.pairs.iter().map(|p| p.1 * p.1).sum::<f32>().sqrt(),
-            false => 0.0,
-        };
-        // Extra features come after every n-gram index: sort them, sum duplicates, append.
-        s.extra_all.sort_unstable_by_key(|p| p.0);
-        for &(i, v) in &s.extra_all {
-            match s.pairs.last_mut() {
-                Some(last) if last.0 == i => last.1 += v,
-                _ => s.pairs.push((i, v)),
-            }
+        // Only the TF-IDF part (all non-zero) is scaled to unit length: extra blocks keep the
+        // scale they chose.
+        let norm = squares.sqrt();
+        if self.config.l2_normalize && norm > 0.0 {
+            out.values.iter_mut().for_each(|v| *v /= norm);
         }
-        let mut out = SparseVec {
-            indices: Vec::with_capacity(s.pairs.len()),
-            values: Vec::with_capacity(s.pairs.len()),
-        };
-        for (k, &(i, v)) in s.pairs.iter().enumerate() {
+        // Extra features come after every n-gram index: sort them, sum duplicates, append
+        // the non-zero sums.
+        s.extra_all.sort_unstable_by_key(|p| p.0);
+        let mut k = 0;
+        while k < s.extra_all.len() {
+            let (i, mut v) = s.extra_all[k];
+            k += 1;
+            while k < s.extra_all.len() && s.extra_all[k].0 == i {
+                v += s.extra_all[k].1;
+                k += 1;
+            }
             if v != 0.0 {
                 out.indices.push(i);
-                out.values
-                    .push(if k < tfidf && norm > 0.0 { v / norm } else { v });
+                out.values.push(v);
             }
         }
         out
