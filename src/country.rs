@@ -88,6 +88,9 @@ fn find_by_name(name: &str) -> Option<usize> {
 /// Finds a country by alpha-3 code, alpha-2 code or name, in that order.
 pub fn lookup(text: &str) -> Option<&'static Country> {
     let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
     let is_code = t.chars().all(|c| c.is_ascii_alphabetic());
     match t.len() {
         3 if is_code => by_alpha3(t).or_else(|| by_name(t)),

@@ -112,15 +112,17 @@ impl Classifier {
                 self.lexicon.features_of_matches(&matches, out);
                 matches
             },
-            |x, ws, matches| self.classify_features(&x, ws, matches),
+            |x, ws, hashes, matches| self.classify_features(&x, ws, hashes, matches),
         )
     }
 
-    /// Labels a text from its feature vector, normalised words and lexicon matches.
+    /// Labels a text from its feature vector, normalised words (and their hashes) and lexicon
+    /// matches.
     fn classify_features(
         &self,
         x: &SparseVec,
         ws: &[&str],
+        hashes: &[u64],
         matches: Vec<(u32, usize, usize)>,
     ) -> Classification {
         let d = self.decision_array(x);
@@ -133,6 +135,7 @@ impl Classifier {
         let labels = decide_with(&d, open);
         let words = Words {
             words: ws,
+            hashes,
             matches: &matches,
         };
         let mut evidence = evidence::linear(self, &words, x, &labels);

@@ -13,6 +13,8 @@ use crate::text::SparseVec;
 pub struct Words<'a> {
     /// The normalised words.
     pub words: &'a [&'a str],
+    /// Their hashes, as the featurizer computed them.
+    pub hashes: &'a [u64],
     /// The lexicon's matches: `(concept, first word, word count)`.
     pub matches: &'a [(u32, usize, usize)],
 }
@@ -167,7 +169,7 @@ fn push(c: &Classifier, ws: &Words, d: &Decision, top: &[Contribution], out: &mu
 fn readable_term(c: &Classifier, ws: &Words, i: u32) -> String {
     let name = c.featurizer.feature_name(i);
     if c.featurizer.is_gloss_target(i) && !ws.words.contains(&name.as_str()) {
-        let glossed = c.featurizer.glossed_as(ws.words, i);
+        let glossed = c.featurizer.glossed_as_hashed(ws.words, ws.hashes, i);
         if !glossed.is_empty() {
             return format!("{} ({name})", glossed.join(", "));
         }

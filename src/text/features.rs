@@ -195,12 +195,19 @@ impl Featurizer {
     /// assert_eq!(f.glossed_as(&["salud", "rural", "salud"], health), ["salud"]);
     /// ```
     pub fn glossed_as<'w>(&self, words: &[&'w str], i: u32) -> Vec<&'w str> {
+        let hashes: Vec<u64> = words.iter().map(|w| hash::word(w)).collect();
+        self.glossed_as_hashed(words, &hashes, i)
+    }
+
+    /// [`Featurizer::glossed_as`] given each word's hash too, as
+    /// [`Featurizer::transform_then_with_block`] hands them out.
+    pub fn glossed_as_hashed<'w>(&self, words: &[&'w str], hashes: &[u64], i: u32) -> Vec<&'w str> {
         let Some(g) = self.gloss.as_ref().filter(|g| g.is_target(i)) else {
             return Vec::new();
         };
         let mut out: Vec<&str> = Vec::new();
-        for &w in words {
-            if g.targets(hash::word(w)).contains(&i) && !out.contains(&w) {
+        for (&w, &h) in words.iter().zip(hashes) {
+            if g.targets(h).contains(&i) && !out.contains(&w) {
                 out.push(w);
             }
         }

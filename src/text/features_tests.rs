@@ -219,7 +219,10 @@ fn a_block_computed_by_the_caller_gives_the_same_vector_and_hands_back_its_findi
             block.features("", ws, out);
             out.len()
         },
-        |v, ws, found| (v, found, ws.len()),
+        |v, ws, hashes, found| {
+            assert!(ws.iter().zip(hashes).all(|(w, &h)| h == hash::word(w)));
+            (v, found, ws.len())
+        },
     );
     assert_eq!(v, f.transform(text));
     assert_eq!(found, 2, "mpesa and numeriques");

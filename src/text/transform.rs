@@ -68,28 +68,33 @@ impl Featurizer {
     /// [`Featurizer::transform_then`] for a featurizer with one extra block that the caller
     /// computes itself: `block(words, hashes, out)` fills that block's features (indices within
     /// the block, as [`super::FeatureBlock::features`] gives them) and returns what it found,
-    /// which `then` receives as well, so work the two share is done once. `block` is given the
-    /// words and their 64-bit hashes (the vocabularies' word hash of each, computed once for the
-    /// n-grams), not the normalised text. Panics unless the featurizer has exactly one extra
-    /// block.
+    /// which `then` receives as well, so work the two share is done once. `block` and `then`
+    /// are given the words and their 64-bit hashes (the vocabularies' word hash of each,
+    /// computed once for the n-grams), not the normalised text. Panics unless the featurizer
+    /// has exactly one extra block.
     pub fn transform_then_with_block<M, R>(
         &self,
         text: &str,
         block: impl FnOnce(&[&str], &[u64], &mut Vec<(u32, f32)>) -> M,
-        then: impl FnOnce(SparseVec, &[&str], M) -> R,
+        then: impl FnOnce(SparseVec, &[&str], &[u64], M) -> R,
     ) -> R {
         assert_eq!(self.extras.len(), 1, "the featurizer has one extra block");
         let offset = self.extra_offsets[0];
         with_words(text, |_, ws| {
-            let (v, found) = SCRATCH.with(|s| {
-                self.featurize(ws, &mut s.borrow_mut(), |ws, s| {
+            let (v, found, hashes) = SCRATCH.with(|s| {
+                let s = &mut s.borrow_mut();
+                let (v, found) = self.featurize(ws, s, |ws, s| {
                     s.extra_all.clear();
                     let found = block(ws, &s.word_hashes, &mut s.extra_all);
                     s.extra_all.iter_mut().for_each(|p| p.0 += offset);
                     found
-                })
+                });
+                (v, found, std::mem::take(&mut s.word_hashes))
             });
-            then(v, ws, found)
+            // The scratch is not borrowed while `then` runs; the hashes' buffer goes back after.
+            let r = then(v, ws, &hashes, found);
+            SCRATCH.with(|s| s.borrow_mut().word_hashes = hashes);
+            r
         })
     }
 
