@@ -60,12 +60,8 @@ fn normalize_with(text: &str, out: &mut String, spans: Option<&mut Vec<(u32, u32
                 i += 1;
                 continue;
             }
-            let run = bytes[i..]
-                .iter()
-                .position(|&b| !b.is_ascii() || ASCII[b as usize] == 0)
-                .unwrap_or(bytes.len() - i);
-            buf.push_ascii(&bytes[i..i + run]);
-            i += run;
+            buf.open();
+            i = copy_ascii_run(bytes, i, &mut buf.bytes);
         } else {
             let c = text[i..].chars().next().expect("i is on a char boundary");
             i += c.len_utf8();
@@ -74,6 +70,48 @@ fn normalize_with(text: &str, out: &mut String, spans: Option<&mut Vec<(u32, u32
     }
     buf.separate();
     *out = String::from_utf8(buf.bytes).expect("only whole characters are pushed");
+}
+
+/// Copies the run of ASCII letters and digits starting at `bytes[i]`, lower-cased, to `out`;
+/// returns where the run ends. Eight bytes are classified and lower-cased at a time (SWAR),
+/// the last few one by one.
+#[inline]
+fn copy_ascii_run(bytes: &[u8], mut i: usize, out: &mut Vec<u8>) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let (alnum, lower) = swar_alnum_lower(x);
+        let n = (!alnum & HIGH).trailing_zeros() as usize / 8;
+        out.extend_from_slice(&lower.to_le_bytes()[..n]);
+        i += n;
+        if n < 8 {
+            return i;
+        }
+    }
+    while let Some(&b) = bytes.get(i) {
+        match b.is_ascii().then(|| ASCII[b as usize]) {
+            Some(l) if l != 0 => out.push(l),
+            _ => break,
+        }
+        i += 1;
+    }
+    i
+}
+
+/// Every byte's high bit.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// For eight bytes: the high bit of each byte that is an ASCII letter or digit, and the bytes
+/// with upper-case ASCII letters lower-cased.
+#[inline]
+fn swar_alnum_lower(x: u64) -> (u64, u64) {
+    // The high bit of each byte that is at least `c` (for c <= 0x80: setting the high bit
+    // first means no byte borrows from the next).
+    let ge = |c: u8| (x | HIGH).wrapping_sub(ONES * c as u64) & HIGH;
+    let within = |lo: u8, hi: u8| ge(lo) & !ge(hi + 1);
+    let upper = within(b'A', b'Z');
+    let alnum = (within(b'0', b'9') | upper | within(b'a', b'z')) & !x & HIGH;
+    (alnum, x | (upper >> 2))
 }
 
 /// Each ASCII byte's lower-case form if it is a letter or digit, else 0 (a separator).
@@ -111,13 +149,6 @@ impl Buf<'_> {
             }
             self.in_word = true;
         }
-    }
-
-    /// Appends a run of ASCII letters and digits, lower-cased.
-    #[inline]
-    fn push_ascii(&mut self, run: &[u8]) {
-        self.open();
-        self.bytes.extend(run.iter().map(|&b| ASCII[b as usize]));
     }
 
     /// Appends one kept character.
@@ -193,6 +224,33 @@ mod tests {
         assert_eq!(normalize("ﬁnance ² km²"), "finance 2 km2");
         assert_eq!(normalize("--- ..."), "");
         assert_eq!(normalize(""), "");
+    }
+
+    #[test]
+    fn eight_bytes_at_a_time_agree_with_one_at_a_time() {
+        // Every ASCII byte at every position of a chunk, and runs crossing chunk boundaries.
+        for b in 0..=127u8 {
+            for at in 0..10 {
+                let mut text = String::from("abcdefghijKLMNOPQRSTuvwxyz0123456789");
+                text.insert(at, b as char);
+                let mut out = String::new();
+                normalize_into(&text, &mut out);
+                let slow: String = text
+                    .chars()
+                    .map(|c| match c.is_ascii_alphanumeric() {
+                        true => c.to_ascii_lowercase(),
+                        false => ' ',
+                    })
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                assert_eq!(out, slow, "byte {b} at {at}");
+            }
+        }
+        let mut out = String::new();
+        normalize_into("ÉTAT-Civil 2024 Ünïcödé", &mut out);
+        assert_eq!(out, "etat civil 2024 unicode");
     }
 
     #[test]
