@@ -7,7 +7,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::text::{word_hash, FeatureBlock, HashIndex};
+use crate::text::{word_hash, FeatureBlock, HashIndex, KeyFilter as Filter};
 
 /// The lexicon shipped with landscape.
 pub const DEFAULT_LEXICON: &str = include_str!("lexicon.txt");
@@ -246,34 +246,6 @@ fn prefix_key(key: &str) -> u64 {
         .bytes()
         .fold(key.len() as u64, |acc, b| acc << 8 | b as u64);
     crate::text::mix_hash(packed)
-}
-
-/// A 16,384-bit filter over 64-bit hashes (2 KB, so it stays in the L1 cache): a word whose
-/// bit is clear is certainly not a key, so most words skip the table probe.
-#[derive(Debug, Clone)]
-struct Filter(Box<[u64; 256]>);
-
-impl Filter {
-    fn new(keys: &[u64]) -> Filter {
-        let mut f = Filter(Box::new([0; 256]));
-        keys.iter().for_each(|&k| {
-            let b = Self::bit(k);
-            f.0[b >> 6] |= 1 << (b & 63);
-        });
-        f
-    }
-
-    /// The bit of a hash: its top 14 bits (the tables probe by the low bits).
-    #[inline]
-    fn bit(h: u64) -> usize {
-        (h >> 50) as usize
-    }
-
-    #[inline]
-    fn may_hold(&self, h: u64) -> bool {
-        let b = Self::bit(h);
-        self.0[b >> 6] & (1 << (b & 63)) != 0
-    }
 }
 
 /// The index key of a prefix stem: its first three bytes (or all of it when shorter).

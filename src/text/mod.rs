@@ -32,5 +32,5 @@ pub use features::Featurizer;
 pub(crate) use hash::{finish as mix_hash, word as word_hash};
 pub use normalize::{normalize, normalize_into};
 pub use sparse::SparseVec;
-pub(crate) use table::HashIndex;
+pub(crate) use table::{HashIndex, KeyFilter};
 pub use tokenizer::words;
