@@ -120,7 +120,7 @@ mod tests {
             .collect();
         let f = KeyFilter::new(&keys);
         assert!(keys.iter().all(|&k| f.may_hold(k)));
-        let others = (1000..11_000u64).map(|i| crate::text::hash::finish(i));
+        let others = (1000..11_000u64).map(crate::text::hash::finish);
         let passed = others.filter(|&k| f.may_hold(k)).count();
         assert!(passed < 500, "{passed} of 10,000 other keys passed");
     }
