@@ -32,11 +32,6 @@ impl Classifier {
         platt: Vec<Platt>,
         name: String,
     ) -> Classifier {
-        assert_eq!(
-            heads.models().len(),
-            N_HEADS,
-            "a classifier has {N_HEADS} heads"
-        );
         let packed = Packed::new(&heads);
         Classifier::with_packed(featurizer, lexicon, (heads, packed), platt, name)
     }

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::decimal::push_fixed;
 use crate::catalogue::needs_defang;
-use crate::labels::{Classification, Labels, Pillar, Sector};
+use crate::labels::{Classification, Pillar, Sector};
 use crate::Proposal;
 
 /// Output format.
@@ -183,7 +183,13 @@ fn probs_into(s: &mut String, v: &[f32]) {
     }
 }
 
-/// Labels joined with `;`, as [`Labels::join`] writes them.
+fn joined<T: Copy>(items: &[T], name: fn(T) -> &'static str) -> String {
+    let mut s = String::new();
+    join_into(&mut s, items, name);
+    s
+}
+
+/// Labels joined with `;`, as [`crate::labels::Labels::join`] writes them.
 fn join_into<T: Copy>(s: &mut String, items: &[T], name: fn(T) -> &'static str) {
     for (k, &i) in items.iter().enumerate() {
         separate(s, k, ";");
@@ -221,8 +227,8 @@ fn row<'a>(p: &'a Proposal, c: &'a Classification) -> Row<'a> {
         id: Cow::Borrowed(&p.id),
         digital: l.digital,
         openness: l.openness.as_str(),
-        pillars: Labels::join(&l.pillars),
-        sectors: Labels::join(&l.sectors),
+        pillars: joined(&l.pillars, Pillar::as_str),
+        sectors: joined(&l.sectors, Sector::as_str),
         p_digital: probs(&[c.p_digital()]),
         p_digital_levels: probs(&c.digital_probs),
         p_pillars: pairs(Pillar::ALL, Pillar::as_str, &c.pillar_probs),
@@ -302,6 +308,31 @@ pub fn proposal_from_json(line: &str) -> Result<Proposal, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::labels::Labels;
+
+    #[test]
+    fn the_csv_header_names_the_json_fields_in_order() {
+        let p = proposal_from_json(r#"{"id": "1", "title": "t"}"#).unwrap();
+        let c = Classification {
+            labels: Labels {
+                digital: 0,
+                openness: crate::labels::Openness::NotApplicable,
+                pillars: vec![],
+                sectors: vec![],
+            },
+            digital_probs: [1.0, 0.0, 0.0],
+            openness_probs: vec![],
+            pillar_probs: vec![0.0; 6],
+            sector_probs: vec![0.0; 6],
+            evidence: vec![],
+            model: "m".into(),
+        };
+        // The fields of `Row`, which JSON Lines writes, as a CSV header of their own.
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.serialize(row(&p, &c)).unwrap();
+        let out = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        assert_eq!(out.lines().next(), Some(CSV_HEADER.join(",").as_str()));
+    }
 
     #[test]
     fn minimal_json_input() {

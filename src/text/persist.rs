@@ -79,7 +79,7 @@ impl Featurizer {
     /// [`Featurizer::load`] with the directory's files (by name) given by `read`: for a caller
     /// that has read them already.
     pub fn load_with(dir: &Path, read: &FileReader<'_>) -> Result<Featurizer, TextError> {
-        let f = Self::load_vocabs(dir, read)?;
+        let f = Self::load_verified(dir, read)?;
         let file = |name: &str| read(name).map_err(|e| TextError::io(dir.join(name), e));
         check_tokenizer(&dir.join(TOKENIZER_JSON), &file(TOKENIZER_JSON)?, &f)?;
         Ok(f)
@@ -89,13 +89,9 @@ impl Featurizer {
     /// checksums written with them (a model store): `tokenizer.json` was written from the same
     /// vocabulary as `features.bin`, so it is not parsed again to compare the two, which would
     /// take about a third of the featurizer's loading time and is not needed to classify.
+    /// `features.json` and `features.bin` are still checked against each other; the two
+    /// vocabularies' lookup tables are built side by side.
     pub fn load_verified(dir: &Path, read: &FileReader<'_>) -> Result<Featurizer, TextError> {
-        Self::load_vocabs(dir, read)
-    }
-
-    /// `features.json` and `features.bin`, checked against each other; the two vocabularies'
-    /// lookup tables are built side by side.
-    fn load_vocabs(dir: &Path, read: &FileReader<'_>) -> Result<Featurizer, TextError> {
         let file = |name: &str| read(name).map_err(|e| TextError::io(dir.join(name), e));
         let meta = parse_meta(&dir.join(FEATURES_JSON), &file(FEATURES_JSON)?)?;
         let config = meta
