@@ -308,15 +308,14 @@ pub fn proposal_from_json(line: &str) -> Result<Proposal, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::labels::Labels;
+    use crate::labels::{Labels, Openness};
 
-    #[test]
-    fn the_csv_header_names_the_json_fields_in_order() {
-        let p = proposal_from_json(r#"{"id": "1", "title": "t"}"#).unwrap();
-        let c = Classification {
+    /// A classification saying "not digital", with no evidence.
+    fn not_digital() -> Classification {
+        Classification {
             labels: Labels {
                 digital: 0,
-                openness: crate::labels::Openness::NotApplicable,
+                openness: Openness::NotApplicable,
                 pillars: vec![],
                 sectors: vec![],
             },
@@ -326,7 +325,13 @@ mod tests {
             sector_probs: vec![0.0; 6],
             evidence: vec![],
             model: "m".into(),
-        };
+        }
+    }
+
+    #[test]
+    fn the_csv_header_names_the_json_fields_in_order() {
+        let p = proposal_from_json(r#"{"id": "1", "title": "t"}"#).unwrap();
+        let c = not_digital();
         // The fields of `Row`, which JSON Lines writes, as a CSV header of their own.
         let mut w = csv::Writer::from_writer(Vec::new());
         w.serialize(row(&p, &c)).unwrap();
@@ -347,24 +352,10 @@ mod tests {
 
     #[test]
     fn csv_cells_a_spreadsheet_would_run_get_an_apostrophe_and_jsonl_keeps_them() {
-        use crate::labels::Openness;
         let mut p =
             proposal_from_json(r#"{"id": "=HYPERLINK(\"http://x\")", "title": "t"}"#).unwrap();
         p.source = "@src".into();
-        p.classification = Some(Classification {
-            labels: Labels {
-                digital: 0,
-                openness: Openness::NotApplicable,
-                pillars: vec![],
-                sectors: vec![],
-            },
-            digital_probs: [1.0, 0.0, 0.0],
-            openness_probs: vec![],
-            pillar_probs: vec![0.0; 6],
-            sector_probs: vec![0.0; 6],
-            evidence: vec![],
-            model: "m".into(),
-        });
+        p.classification = Some(not_digital());
         let write = |format| {
             let buf = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
             struct Shared(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
